@@ -1,0 +1,136 @@
+package io;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Contextful;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.util.RowJson;
+import org.apache.beam.sdk.util.RowJsonUtils;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import schemas.TableSpec;
+
+/**
+ * Local (or any Beam file system) sink: {@code <outputDir>/<table>/<partition>.json}, newline-delimited JSON,
+ * one object per row with the table's column names as keys, rows sorted so that a file's content depends only
+ * on its rows. One file per partition, written through a temporary file and moved into place, so a rerun
+ * replaces each partition it writes; {@link #removeStalePartitions} then deletes the in-scope partitions the
+ * rerun did not write (a date that lost all its rows).
+ */
+public final class NdjsonTableSink implements TableSink {
+  public static final String METRICS_NAMESPACE = "output";
+  public static final String EXTENSION = ".json";
+
+  private final String outputDir;
+
+  public NdjsonTableSink(String outputDir) {
+    this.outputDir = outputDir;
+  }
+
+  public static String rowsWrittenCounter(String table) {
+    return table + ":rows_written";
+  }
+
+  @Override
+  public <T> void write(PCollection<T> rows, TableSpec<T> table) {
+    String name = table.name();
+    rows.apply(name + "/ToJson", ParDo.of(new ToJsonLineFn<>(table, rows.getSchema(), rows.getToRowFunction())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply(name + "/GroupByPartition", GroupByKey.create())
+        .apply(name + "/SortPartition", ParDo.of(new JoinSortedFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply(
+            name + "/WriteFiles",
+            FileIO.<String, KV<String, String>>writeDynamic()
+                .by(KV::getKey)
+                .withDestinationCoder(StringUtf8Coder.of())
+                .via(Contextful.fn(KV::getValue), TextIO.sink())
+                .to(tableDir(name))
+                .withNaming(partition -> (window, pane, numShards, shardIndex, compression) -> partition + EXTENSION)
+                .withNumShards(1));
+  }
+
+  public String tableDir(String table) {
+    return outputDir.endsWith("/") ? outputDir + table : outputDir + "/" + table;
+  }
+
+  /**
+   * Deletes the partition files of a table that this run did not (re)write — older than the run's start — and
+   * that lie in the run's scope. Call only after the run succeeded.
+   */
+  public List<String> removeStalePartitions(String table, Predicate<String> inScope, long runStartMillis)
+      throws IOException {
+    MatchResult match =
+        FileSystems.match(tableDir(table) + "/*" + EXTENSION, EmptyMatchTreatment.ALLOW_IF_WILDCARD);
+    List<ResourceId> stale = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    if (match.status() != MatchResult.Status.OK) {
+      return removed;
+    }
+    for (MatchResult.Metadata m : match.metadata()) {
+      String file = m.resourceId().getFilename();
+      String partition = file.substring(0, file.length() - EXTENSION.length());
+      if (inScope.test(partition) && m.lastModifiedMillis() < runStartMillis) {
+        stale.add(m.resourceId());
+        removed.add(partition);
+      }
+    }
+    FileSystems.delete(stale, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    return removed;
+  }
+
+  static final class ToJsonLineFn<T> extends DoFn<T, KV<String, String>> {
+    private final TableSpec<T> table;
+    private final Schema schema;
+    private final SerializableFunction<T, Row> toRow;
+    private transient ObjectMapper mapper;
+    private final Counter written;
+
+    ToJsonLineFn(TableSpec<T> table, Schema schema, SerializableFunction<T, Row> toRow) {
+      this.table = table;
+      this.schema = schema;
+      this.toRow = toRow;
+      this.written = Metrics.counter(METRICS_NAMESPACE, rowsWrittenCounter(table.name()));
+    }
+
+    @Setup
+    public void setup() {
+      mapper = RowJsonUtils.newObjectMapperWith(RowJson.RowJsonSerializer.forSchema(schema));
+    }
+
+    @ProcessElement
+    public void process(@Element T row, OutputReceiver<KV<String, String>> out) {
+      written.inc();
+      out.output(KV.of(table.partitionOf(row), RowJsonUtils.rowToJson(mapper, toRow.apply(row))));
+    }
+  }
+
+  static final class JoinSortedFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<String>> partition, OutputReceiver<KV<String, String>> out) {
+      List<String> lines = new ArrayList<>();
+      partition.getValue().forEach(lines::add);
+      lines.sort(null);
+      out.output(KV.of(partition.getKey(), String.join("\n", lines)));
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package pipelines;
+
+import org.apache.beam.sdk.options.Description;
+
+/** {@code backfill}: build every table for every game date in a range. */
+public interface BackfillOptions extends NbaOptions {
+  @Description("First game date to build, YYYY-MM-DD. Default: the first date of the input.")
+  String getStartDate();
+
+  void setStartDate(String value);
+
+  @Description("Last game date to build, YYYY-MM-DD (inclusive). Default: the last date of the input.")
+  String getEndDate();
+
+  void setEndDate(String value);
+}

@@ -1,0 +1,55 @@
+package pipelines;
+
+import java.util.Arrays;
+
+/**
+ * The jar's entry point: {@code java -jar nba-props-pipeline.jar <pipeline> --option=value ...}. The first
+ * argument names the pipeline; the rest are that pipeline's options and Beam's (e.g. {@code --runner}).
+ */
+public final class Main {
+  private Main() {}
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar nba-props-pipeline.jar <pipeline> [--option=value ...]",
+          "pipelines:",
+          "  backfill          build every table for every game date in --startDate..--endDate",
+          "  generate-sample   write the embedded sample league's input files to --outputDir",
+          "Run a pipeline with --help to list its options.");
+
+  static {
+    // Beam logs every file it finalizes at INFO; a run's own figures must stay readable. Settable with -D.
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.beam", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a pipeline and returns the process exit status (0 ok, 1 run failed, 2 bad input or usage). */
+  public static int run(String[] args) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      System.out.println(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "backfill":
+        return Backfill.main(rest);
+      case "generate-sample":
+        return GenerateSample.main(rest);
+      default:
+        System.err.println("error: unknown pipeline '" + args[0] + "'\n" + USAGE);
+        return 2;
+    }
+  }
+}

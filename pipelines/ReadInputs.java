@@ -1,0 +1,90 @@
+package pipelines;
+
+import io.CsvRecordParser;
+import io.InputFiles;
+import io.InputFiles.Input;
+import io.ReadCsvRecords;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.WithTimestamps;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import schemas.DeadLetter;
+import schemas.PlayerGameSummary;
+import schemas.PropSnapshotOffer;
+import schemas.ScheduledGame;
+import schemas.SchemaCoders;
+import schemas.ShotZoneAttempts;
+import transforms.GameDates;
+import transforms.PlayerGameLogParser;
+import transforms.PropSnapshotParser;
+import transforms.ScheduleParser;
+import transforms.ShotZones;
+
+/**
+ * Every input of a run, parsed, validated and stamped with its game date's event time; an absent optional
+ * input is an empty collection, so the graph is the same whatever the folder holds. All rejected rows of all
+ * files are in {@link #deadLetters}.
+ */
+public final class ReadInputs {
+  public final PCollection<PlayerGameSummary> gameSummaries;
+  public final PCollection<ScheduledGame> schedule;
+  public final PCollection<ShotZoneAttempts> shotZones;
+  public final PCollection<PropSnapshotOffer> propOffers;
+  public final PCollection<DeadLetter> deadLetters;
+
+  private ReadInputs(
+      PCollection<PlayerGameSummary> gameSummaries,
+      PCollection<ScheduledGame> schedule,
+      PCollection<ShotZoneAttempts> shotZones,
+      PCollection<PropSnapshotOffer> propOffers,
+      PCollection<DeadLetter> deadLetters) {
+    this.gameSummaries = gameSummaries;
+    this.schedule = schedule;
+    this.shotZones = shotZones;
+    this.propOffers = propOffers;
+    this.deadLetters = deadLetters;
+  }
+
+  public static ReadInputs from(Pipeline p, InputFiles files, LocalDate latestGameDate) {
+    List<PCollection<DeadLetter>> dead = new ArrayList<>();
+    PCollection<PlayerGameSummary> summaries =
+        read(p, files, Input.PLAYER_GAME_LOGS, new PlayerGameLogParser(latestGameDate), PlayerGameSummary.class, dead)
+            .apply("StampGameSummaries", stamp(PlayerGameSummary::getGameDate));
+    PCollection<ScheduledGame> schedule =
+        read(p, files, Input.SCHEDULE, new ScheduleParser(), ScheduledGame.class, dead)
+            .apply("StampSchedule", stamp(ScheduledGame::getGameDate));
+    PCollection<ShotZoneAttempts> zones =
+        read(p, files, Input.SHOT_ZONES, new ShotZones(), ShotZoneAttempts.class, dead)
+            .apply("StampShotZones", stamp(ShotZoneAttempts::getGameDate));
+    PCollection<PropSnapshotOffer> props =
+        read(p, files, Input.PLAYER_PROPS, new PropSnapshotParser(), PropSnapshotOffer.class, dead)
+            .apply("StampPropOffers", stamp(PropSnapshotOffer::getGameDate));
+    PCollection<DeadLetter> deadLetters = PCollectionList.of(dead).apply("AllDeadLetters", Flatten.pCollections());
+    return new ReadInputs(summaries, schedule, zones, props, deadLetters);
+  }
+
+  private static <T> PCollection<T> read(
+      Pipeline p, InputFiles files, Input input, CsvRecordParser<T> parser, Class<T> type,
+      List<PCollection<DeadLetter>> dead) {
+    String name = "Read " + input.fileName;
+    if (!files.has(input)) {
+      return p.apply(name + " (absent)", Create.empty(SchemaCoders.of(p, type)));
+    }
+    ReadCsvRecords<T> read = ReadCsvRecords.of(files.path(input), parser, type);
+    PCollectionTuple parsed = p.apply(name, read);
+    dead.add(parsed.get(ReadCsvRecords.DEAD_LETTERS));
+    return parsed.get(read.records());
+  }
+
+  /** Event time of a dated record: the start of its game date, US/Eastern (see {@link GameDates}). */
+  static <T> WithTimestamps<T> stamp(SerializableFunction<T, String> dateOf) {
+    return WithTimestamps.of((T r) -> GameDates.timestampOf(dateOf.apply(r)));
+  }
+}

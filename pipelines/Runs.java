@@ -1,0 +1,106 @@
+package pipelines;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.InputFiles;
+import io.NdjsonTableSink;
+import io.SampleLeague;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import schemas.TableSpec;
+import schemas.Tables;
+import transforms.GameDates;
+
+/** What every pipeline's driver does around its graph: inputs, the run, the summary, the cleanup, the exit status. */
+final class Runs {
+  private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
+
+  private Runs() {}
+
+  /** Parses options, printing a usage error (and returning null) instead of a stack trace. */
+  static <T extends NbaOptions> T options(String[] args, Class<T> type) {
+    PipelineOptionsFactory.register(type);
+    try {
+      T options = PipelineOptionsFactory.fromArgs(args).withValidation().as(type);
+      if (options.getOutputDir() == null || options.getOutputDir().isBlank()) {
+        System.err.println("error: --outputDir is required");
+        return null;
+      }
+      return options;
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** The input folder; without --inputDir, the embedded sample league written under the output folder. */
+  static String inputDir(NbaOptions options) throws IOException {
+    if (options.getInputDir() != null && !options.getInputDir().isBlank()) {
+      return options.getInputDir();
+    }
+    Path dir = Path.of(options.getOutputDir(), "embedded_sample_input");
+    SampleLeague.Summary s = SampleLeague.write(dir, SampleLeague.Config.embedded());
+    LOG.info("no --inputDir: running on the embedded sample league ({}), written to {}", s, dir);
+    return dir.toString();
+  }
+
+  static LocalDate latestGameDate(NbaOptions options) {
+    String d = options.getLatestGameDate();
+    return d == null || d.isBlank() ? LocalDate.now(GameDates.EASTERN) : LocalDate.parse(d);
+  }
+
+  /**
+   * Runs the built pipeline to completion, writes run_summary.json, and removes the in-scope partitions the
+   * run did not rewrite. Returns the summary (null when the run failed, after printing why).
+   */
+  static RunSummary execute(
+      String name, Pipeline p, NbaOptions options, InputFiles files, ObjectNode runFacts, Predicate<String> datesInScope)
+      throws IOException {
+    long start = System.currentTimeMillis();
+    // Partition files of this run are at least this new, even on file systems that keep whole seconds.
+    long runStartFloor = start - start % 1000;
+    PipelineResult result = p.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    long end = System.currentTimeMillis();
+    ObjectNode header = new ObjectMapper().createObjectNode();
+    header.put("pipeline", name);
+    header.put("state", state.toString());
+    header.put("started_at", Instant.ofEpochMilli(start).toString());
+    header.put("finished_at", Instant.ofEpochMilli(end).toString());
+    header.put("wall_seconds", (end - start) / 1000.0);
+    header.put("input_dir", files.dir());
+    header.put("output_dir", options.getOutputDir());
+    header.setAll(runFacts);
+    ArrayNode report = header.putArray("inputs_report");
+    files.report().forEach(report::add);
+    RunSummary summary = RunSummary.from(result, header);
+    if (state != PipelineResult.State.DONE) {
+      summary.write(options.getOutputDir());
+      System.err.println("error: the " + name + " run ended " + state);
+      return null;
+    }
+    NdjsonTableSink sink = new NdjsonTableSink(options.getOutputDir());
+    ObjectNode removed = summary.json().putObject("stale_partitions_removed");
+    for (TableSpec<?> table : Tables.ALL) {
+      Predicate<String> inScope = table.isDatePartitioned() ? datesInScope : partition -> true;
+      List<String> gone = sink.removeStalePartitions(table.name(), inScope, runStartFloor);
+      if (!gone.isEmpty()) {
+        ArrayNode a = removed.putArray(table.name());
+        gone.forEach(a::add);
+      }
+    }
+    summary.write(options.getOutputDir());
+    summary.log();
+    return summary;
+  }
+}

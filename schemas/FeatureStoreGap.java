@@ -1,0 +1,40 @@
+package schemas;
+
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Table {@code feature_store_gaps}: a player of the run's universe who got no feature row for a date, and why.
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class FeatureStoreGap {
+  @SchemaFieldName("player_lookup")
+  public abstract String getPlayerLookup();
+
+  @SchemaFieldName("game_date")
+  public abstract String getGameDate();
+
+  @SchemaFieldName("reason")
+  public abstract String getReason();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_FeatureStoreGap.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setGameDate(String v);
+
+    public abstract Builder setReason(String v);
+
+    public abstract FeatureStoreGap build();
+  }
+}

@@ -1,0 +1,134 @@
+package schemas;
+
+import com.google.auto.value.AutoValue;
+import java.util.List;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Table {@code ml_feature_store_v2}: one feature vector per (player_lookup, game_date), in the order of
+ * {@link transforms.FeatureContract}, with its quality.
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class MlFeatureStoreV2 {
+  @SchemaFieldName("player_lookup")
+  public abstract String getPlayerLookup();
+
+  @SchemaFieldName("game_date")
+  public abstract String getGameDate();
+
+  @SchemaFieldName("season")
+  public abstract String getSeason();
+
+  @SchemaFieldName("team_abbr")
+  public abstract String getTeamAbbr();
+
+  @SchemaFieldName("opponent_team_abbr")
+  public abstract String getOpponentTeamAbbr();
+
+  @SchemaFieldName("feature_schema_version")
+  public abstract String getFeatureSchemaVersion();
+
+  @SchemaFieldName("feature_count")
+  public abstract int getFeatureCount();
+
+  @SchemaFieldName("feature_names")
+  public abstract List<String> getFeatureNames();
+
+  /** Never null inside: a missing value is replaced by the feature's default (see defaulted_features). */
+  @SchemaFieldName("features")
+  public abstract List<Double> getFeatures();
+
+  /** Per feature: computed, fallback, default or missing_optional. */
+  @SchemaFieldName("feature_sources")
+  public abstract List<String> getFeatureSources();
+
+  @SchemaFieldName("defaulted_features")
+  public abstract List<String> getDefaultedFeatures();
+
+  /** Every defaulted feature, optional ones included. */
+  @SchemaFieldName("default_feature_count")
+  public abstract int getDefaultFeatureCount();
+
+  @SchemaFieldName("required_default_count")
+  public abstract int getRequiredDefaultCount();
+
+  @SchemaFieldName("vegas_default_count")
+  public abstract int getVegasDefaultCount();
+
+  @SchemaFieldName("games_played_season")
+  public abstract int getGamesPlayedSeason();
+
+  /** No required default and at least 5 prior games. */
+  @SchemaFieldName("is_quality_ready")
+  public abstract boolean getIsQualityReady();
+
+  /** 0–100: see FeatureContract. */
+  @SchemaFieldName("feature_quality_score")
+  public abstract double getFeatureQualityScore();
+
+  @SchemaFieldName("cache_miss_fallback_used")
+  public abstract boolean getCacheMissFallbackUsed();
+
+  /** Why the row is not ready (empty when it is). */
+  @SchemaFieldName("data_quality_issues")
+  public abstract List<String> getDataQualityIssues();
+
+  /** The props snapshot the vegas features came from. */
+  @SchemaFieldName("line_snapshot_time")
+  public abstract @Nullable String getLineSnapshotTime();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_MlFeatureStoreV2.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setGameDate(String v);
+
+    public abstract Builder setSeason(String v);
+
+    public abstract Builder setTeamAbbr(String v);
+
+    public abstract Builder setOpponentTeamAbbr(String v);
+
+    public abstract Builder setFeatureSchemaVersion(String v);
+
+    public abstract Builder setFeatureCount(int v);
+
+    public abstract Builder setFeatureNames(List<String> v);
+
+    public abstract Builder setFeatures(List<Double> v);
+
+    public abstract Builder setFeatureSources(List<String> v);
+
+    public abstract Builder setDefaultedFeatures(List<String> v);
+
+    public abstract Builder setDefaultFeatureCount(int v);
+
+    public abstract Builder setRequiredDefaultCount(int v);
+
+    public abstract Builder setVegasDefaultCount(int v);
+
+    public abstract Builder setGamesPlayedSeason(int v);
+
+    public abstract Builder setIsQualityReady(boolean v);
+
+    public abstract Builder setFeatureQualityScore(double v);
+
+    public abstract Builder setCacheMissFallbackUsed(boolean v);
+
+    public abstract Builder setDataQualityIssues(List<String> v);
+
+    public abstract Builder setLineSnapshotTime(@Nullable String v);
+
+    public abstract MlFeatureStoreV2 build();
+  }
+}

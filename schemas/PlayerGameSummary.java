@@ -1,0 +1,206 @@
+package schemas;
+
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Table {@code player_game_summary} (Phase 3): one row per player per game played, keyed by
+ * ({@code player_lookup}, {@code game_date}). Column definitions: docs/tables.md.
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class PlayerGameSummary {
+  /** {@link transforms.PlayerNames#lookup}: the name folded to lowercase ASCII letters and digits. */
+  @SchemaFieldName("player_lookup")
+  public abstract String getPlayerLookup();
+
+  @SchemaFieldName("player_id")
+  public abstract @Nullable String getPlayerId();
+
+  @SchemaFieldName("player_name")
+  public abstract String getPlayerName();
+
+  @SchemaFieldName("team_abbr")
+  public abstract String getTeamAbbr();
+
+  @SchemaFieldName("opponent_team_abbr")
+  public abstract String getOpponentTeamAbbr();
+
+  @SchemaFieldName("home_game")
+  public abstract boolean getHomeGame();
+
+  @SchemaFieldName("game_id")
+  public abstract @Nullable String getGameId();
+
+  /** ISO {@code YYYY-MM-DD}, the US/Eastern calendar date of the game. */
+  @SchemaFieldName("game_date")
+  public abstract String getGameDate();
+
+  /** Season label, e.g. {@code 2023-24}; always the season that contains game_date. */
+  @SchemaFieldName("season")
+  public abstract String getSeason();
+
+  @SchemaFieldName("win")
+  public abstract @Nullable Boolean getWin();
+
+  @SchemaFieldName("minutes")
+  public abstract double getMinutes();
+
+  @SchemaFieldName("points")
+  public abstract int getPoints();
+
+  @SchemaFieldName("fgm")
+  public abstract int getFgm();
+
+  @SchemaFieldName("fga")
+  public abstract int getFga();
+
+  @SchemaFieldName("fg3m")
+  public abstract int getFg3m();
+
+  @SchemaFieldName("fg3a")
+  public abstract int getFg3a();
+
+  @SchemaFieldName("ftm")
+  public abstract int getFtm();
+
+  @SchemaFieldName("fta")
+  public abstract int getFta();
+
+  @SchemaFieldName("oreb")
+  public abstract int getOreb();
+
+  @SchemaFieldName("dreb")
+  public abstract int getDreb();
+
+  @SchemaFieldName("reb")
+  public abstract int getReb();
+
+  @SchemaFieldName("ast")
+  public abstract int getAst();
+
+  @SchemaFieldName("tov")
+  public abstract int getTov();
+
+  @SchemaFieldName("stl")
+  public abstract int getStl();
+
+  @SchemaFieldName("blk")
+  public abstract int getBlk();
+
+  @SchemaFieldName("pf")
+  public abstract int getPf();
+
+  @SchemaFieldName("plus_minus")
+  public abstract @Nullable Integer getPlusMinus();
+
+  /** FGM / FGA; null when FGA = 0. */
+  @SchemaFieldName("fg_pct")
+  public abstract @Nullable Double getFgPct();
+
+  /** FG3M / FG3A; null when FG3A = 0. */
+  @SchemaFieldName("fg3_pct")
+  public abstract @Nullable Double getFg3Pct();
+
+  /** FTM / FTA; null when FTA = 0. */
+  @SchemaFieldName("ft_pct")
+  public abstract @Nullable Double getFtPct();
+
+  /** (FGM + 0.5·FG3M) / FGA; null when FGA = 0. */
+  @SchemaFieldName("efg_pct")
+  public abstract @Nullable Double getEfgPct();
+
+  /** PTS / (2·(FGA + 0.44·FTA)); null when both are 0. */
+  @SchemaFieldName("ts_pct")
+  public abstract @Nullable Double getTsPct();
+
+  /** The player's share of team possessions: FGA + 0.44·FTA − OREB + TOV (sums to the team estimate). */
+  @SchemaFieldName("possessions")
+  public abstract double getPossessions();
+
+  /** Possessions the player used: FGA + 0.44·FTA + TOV. */
+  @SchemaFieldName("usage_possessions")
+  public abstract double getUsagePossessions();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_PlayerGameSummary.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setPlayerId(@Nullable String v);
+
+    public abstract Builder setPlayerName(String v);
+
+    public abstract Builder setTeamAbbr(String v);
+
+    public abstract Builder setOpponentTeamAbbr(String v);
+
+    public abstract Builder setHomeGame(boolean v);
+
+    public abstract Builder setGameId(@Nullable String v);
+
+    public abstract Builder setGameDate(String v);
+
+    public abstract Builder setSeason(String v);
+
+    public abstract Builder setWin(@Nullable Boolean v);
+
+    public abstract Builder setMinutes(double v);
+
+    public abstract Builder setPoints(int v);
+
+    public abstract Builder setFgm(int v);
+
+    public abstract Builder setFga(int v);
+
+    public abstract Builder setFg3m(int v);
+
+    public abstract Builder setFg3a(int v);
+
+    public abstract Builder setFtm(int v);
+
+    public abstract Builder setFta(int v);
+
+    public abstract Builder setOreb(int v);
+
+    public abstract Builder setDreb(int v);
+
+    public abstract Builder setReb(int v);
+
+    public abstract Builder setAst(int v);
+
+    public abstract Builder setTov(int v);
+
+    public abstract Builder setStl(int v);
+
+    public abstract Builder setBlk(int v);
+
+    public abstract Builder setPf(int v);
+
+    public abstract Builder setPlusMinus(@Nullable Integer v);
+
+    public abstract Builder setFgPct(@Nullable Double v);
+
+    public abstract Builder setFg3Pct(@Nullable Double v);
+
+    public abstract Builder setFtPct(@Nullable Double v);
+
+    public abstract Builder setEfgPct(@Nullable Double v);
+
+    public abstract Builder setTsPct(@Nullable Double v);
+
+    public abstract Builder setPossessions(double v);
+
+    public abstract Builder setUsagePossessions(double v);
+
+    public abstract PlayerGameSummary build();
+  }
+}

@@ -1,0 +1,82 @@
+package schemas;
+
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Table {@code player_shot_zone_analysis} (Phase 4): a player's shot mix and accuracy per zone group over his
+ * last 10 games with zone data before {@code analysis_date} (same season).
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class PlayerShotZoneAnalysis {
+  @SchemaFieldName("player_lookup")
+  public abstract String getPlayerLookup();
+
+  @SchemaFieldName("analysis_date")
+  public abstract String getAnalysisDate();
+
+  @SchemaFieldName("season")
+  public abstract String getSeason();
+
+  @SchemaFieldName("games_in_sample")
+  public abstract int getGamesInSample();
+
+  @SchemaFieldName("zone_fga_last_10")
+  public abstract int getZoneFgaLast10();
+
+  /** Share of zone FGA, a fraction 0–1 (never a percentage). */
+  @SchemaFieldName("pct_paint")
+  public abstract @Nullable Double getPctPaint();
+
+  @SchemaFieldName("pct_mid_range")
+  public abstract @Nullable Double getPctMidRange();
+
+  @SchemaFieldName("pct_three")
+  public abstract @Nullable Double getPctThree();
+
+  @SchemaFieldName("fg_pct_paint")
+  public abstract @Nullable Double getFgPctPaint();
+
+  @SchemaFieldName("fg_pct_mid_range")
+  public abstract @Nullable Double getFgPctMidRange();
+
+  @SchemaFieldName("fg_pct_three")
+  public abstract @Nullable Double getFgPctThree();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_PlayerShotZoneAnalysis.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setAnalysisDate(String v);
+
+    public abstract Builder setSeason(String v);
+
+    public abstract Builder setGamesInSample(int v);
+
+    public abstract Builder setZoneFgaLast10(int v);
+
+    public abstract Builder setPctPaint(@Nullable Double v);
+
+    public abstract Builder setPctMidRange(@Nullable Double v);
+
+    public abstract Builder setPctThree(@Nullable Double v);
+
+    public abstract Builder setFgPctPaint(@Nullable Double v);
+
+    public abstract Builder setFgPctMidRange(@Nullable Double v);
+
+    public abstract Builder setFgPctThree(@Nullable Double v);
+
+    public abstract PlayerShotZoneAnalysis build();
+  }
+}

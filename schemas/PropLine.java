@@ -1,0 +1,87 @@
+package schemas;
+
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Table {@code player_prop_lines}: the consensus points line of one player for one game date: the median over
+ * books of each book's main line (the one whose over and under prices are closest to even), in the last snapshot
+ * before tip-off (and, for the opening line, the first).
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class PropLine {
+  /** As the sportsbook spells the name, folded. */
+  @SchemaFieldName("player_lookup")
+  public abstract String getPlayerLookup();
+
+  /** {@link transforms.PlayerNames#joinKey}: suffix-insensitive, aliases applied. */
+  @SchemaFieldName("join_key")
+  public abstract String getJoinKey();
+
+  @SchemaFieldName("player_name")
+  public abstract String getPlayerName();
+
+  @SchemaFieldName("game_date")
+  public abstract String getGameDate();
+
+  @SchemaFieldName("game_time")
+  public abstract String getGameTime();
+
+  @SchemaFieldName("line")
+  public abstract double getLine();
+
+  @SchemaFieldName("opening_line")
+  public abstract double getOpeningLine();
+
+  /** line − opening_line. */
+  @SchemaFieldName("line_move")
+  public abstract double getLineMove();
+
+  /** Books in the latest snapshot's consensus. */
+  @SchemaFieldName("books_count")
+  public abstract int getBooksCount();
+
+  /** The snapshot the line was taken from. */
+  @SchemaFieldName("snapshot_time")
+  public abstract String getSnapshotTime();
+
+  @SchemaFieldName("opening_snapshot_time")
+  public abstract String getOpeningSnapshotTime();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_PropLine.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setJoinKey(String v);
+
+    public abstract Builder setPlayerName(String v);
+
+    public abstract Builder setGameDate(String v);
+
+    public abstract Builder setGameTime(String v);
+
+    public abstract Builder setLine(double v);
+
+    public abstract Builder setOpeningLine(double v);
+
+    public abstract Builder setLineMove(double v);
+
+    public abstract Builder setBooksCount(int v);
+
+    public abstract Builder setSnapshotTime(String v);
+
+    public abstract Builder setOpeningSnapshotTime(String v);
+
+    public abstract PropLine build();
+  }
+}

@@ -1,0 +1,94 @@
+package schemas;
+
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * One offer of {@code player_props_snapshots.csv(.gz)}: one book's line for one player in one market in one
+ * snapshot. Lines are built from the {@code player_points} market only.
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class PropSnapshotOffer {
+  @SchemaFieldName("snapshot_file")
+  public abstract String getSnapshotFile();
+
+  /** ISO instant of the snapshot, from the file name {@code raw_YYYYMMDD_HHMMSS.csv}. */
+  @SchemaFieldName("snapshot_time")
+  public abstract String getSnapshotTime();
+
+  @SchemaFieldName("event_id")
+  public abstract String getEventId();
+
+  @SchemaFieldName("market")
+  public abstract String getMarket();
+
+  @SchemaFieldName("player_name")
+  public abstract String getPlayerName();
+
+  @SchemaFieldName("player_lookup")
+  public abstract String getPlayerLookup();
+
+  @SchemaFieldName("bookmaker")
+  public abstract String getBookmaker();
+
+  @SchemaFieldName("game")
+  public abstract String getGame();
+
+  /** ISO instant (UTC) of tip-off. */
+  @SchemaFieldName("game_time")
+  public abstract String getGameTime();
+
+  /** US/Eastern date of game_time. */
+  @SchemaFieldName("game_date")
+  public abstract String getGameDate();
+
+  @SchemaFieldName("line")
+  public abstract double getLine();
+
+  @SchemaFieldName("over_odds")
+  public abstract @Nullable Double getOverOdds();
+
+  @SchemaFieldName("under_odds")
+  public abstract @Nullable Double getUnderOdds();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_PropSnapshotOffer.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setSnapshotFile(String v);
+
+    public abstract Builder setSnapshotTime(String v);
+
+    public abstract Builder setEventId(String v);
+
+    public abstract Builder setMarket(String v);
+
+    public abstract Builder setPlayerName(String v);
+
+    public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setBookmaker(String v);
+
+    public abstract Builder setGame(String v);
+
+    public abstract Builder setGameTime(String v);
+
+    public abstract Builder setGameDate(String v);
+
+    public abstract Builder setLine(double v);
+
+    public abstract Builder setOverOdds(@Nullable Double v);
+
+    public abstract Builder setUnderOdds(@Nullable Double v);
+
+    public abstract PropSnapshotOffer build();
+  }
+}

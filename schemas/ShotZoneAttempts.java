@@ -1,0 +1,77 @@
+package schemas;
+
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * One row of {@code shot_zones.csv(.gz)}: a player's field-goal attempts and makes in one court zone of one game.
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class ShotZoneAttempts {
+  @SchemaFieldName("game_id")
+  public abstract @Nullable String getGameId();
+
+  @SchemaFieldName("game_date")
+  public abstract String getGameDate();
+
+  @SchemaFieldName("season")
+  public abstract String getSeason();
+
+  @SchemaFieldName("player_id")
+  public abstract @Nullable String getPlayerId();
+
+  @SchemaFieldName("player_lookup")
+  public abstract String getPlayerLookup();
+
+  @SchemaFieldName("team_abbr")
+  public abstract String getTeamAbbr();
+
+  /** NBA.com BASIC_ZONE. */
+  @SchemaFieldName("basic_zone")
+  public abstract String getBasicZone();
+
+  /** paint, mid_range or three: see {@link transforms.ShotZones}. */
+  @SchemaFieldName("zone_group")
+  public abstract String getZoneGroup();
+
+  @SchemaFieldName("fga")
+  public abstract int getFga();
+
+  @SchemaFieldName("fgm")
+  public abstract int getFgm();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_ShotZoneAttempts.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setGameId(@Nullable String v);
+
+    public abstract Builder setGameDate(String v);
+
+    public abstract Builder setSeason(String v);
+
+    public abstract Builder setPlayerId(@Nullable String v);
+
+    public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setTeamAbbr(String v);
+
+    public abstract Builder setBasicZone(String v);
+
+    public abstract Builder setZoneGroup(String v);
+
+    public abstract Builder setFga(int v);
+
+    public abstract Builder setFgm(int v);
+
+    public abstract ShotZoneAttempts build();
+  }
+}

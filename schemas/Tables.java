@@ -1,0 +1,69 @@
+package schemas;
+
+import java.util.List;
+
+/** Every table the pipelines write: name, record class, partition column and key, in one place. */
+public final class Tables {
+  private Tables() {}
+
+  public static final TableSpec<PlayerGameSummary> PLAYER_GAME_SUMMARY =
+      TableSpec.dated(
+          "player_game_summary", PlayerGameSummary.class, "game_date", PlayerGameSummary::getGameDate,
+          r -> r.getPlayerLookup() + "|" + r.getGameDate());
+
+  public static final TableSpec<TeamGameSummary> TEAM_GAME_SUMMARY =
+      TableSpec.dated(
+          "team_game_summary", TeamGameSummary.class, "game_date", TeamGameSummary::getGameDate,
+          r -> r.getTeamAbbr() + "|" + r.getGameDate());
+
+  public static final TableSpec<UpcomingPlayerGameContext> UPCOMING_PLAYER_GAME_CONTEXT =
+      TableSpec.dated(
+          "upcoming_player_game_context", UpcomingPlayerGameContext.class, "game_date",
+          UpcomingPlayerGameContext::getGameDate, r -> r.getPlayerLookup() + "|" + r.getGameDate());
+
+  public static final TableSpec<PropLine> PLAYER_PROP_LINES =
+      TableSpec.dated(
+          "player_prop_lines", PropLine.class, "game_date", PropLine::getGameDate,
+          r -> r.getPlayerLookup() + "|" + r.getGameDate());
+
+  public static final TableSpec<PlayerDailyCache> PLAYER_DAILY_CACHE =
+      TableSpec.dated(
+          "player_daily_cache", PlayerDailyCache.class, "cache_date", PlayerDailyCache::getCacheDate,
+          r -> r.getPlayerLookup() + "|" + r.getCacheDate());
+
+  public static final TableSpec<PlayerShotZoneAnalysis> PLAYER_SHOT_ZONE_ANALYSIS =
+      TableSpec.dated(
+          "player_shot_zone_analysis", PlayerShotZoneAnalysis.class, "analysis_date",
+          PlayerShotZoneAnalysis::getAnalysisDate, r -> r.getPlayerLookup() + "|" + r.getAnalysisDate());
+
+  public static final TableSpec<TeamDefenseZoneAnalysis> TEAM_DEFENSE_ZONE_ANALYSIS =
+      TableSpec.dated(
+          "team_defense_zone_analysis", TeamDefenseZoneAnalysis.class, "analysis_date",
+          TeamDefenseZoneAnalysis::getAnalysisDate, r -> r.getTeamAbbr() + "|" + r.getAnalysisDate());
+
+  public static final TableSpec<PlayerCompositeFactors> PLAYER_COMPOSITE_FACTORS =
+      TableSpec.dated(
+          "player_composite_factors", PlayerCompositeFactors.class, "game_date",
+          PlayerCompositeFactors::getGameDate, r -> r.getPlayerLookup() + "|" + r.getGameDate());
+
+  public static final TableSpec<MlFeatureStoreV2> ML_FEATURE_STORE_V2 =
+      TableSpec.dated(
+          "ml_feature_store_v2", MlFeatureStoreV2.class, "game_date", MlFeatureStoreV2::getGameDate,
+          r -> r.getPlayerLookup() + "|" + r.getGameDate());
+
+  public static final TableSpec<FeatureStoreGap> FEATURE_STORE_GAPS =
+      TableSpec.dated(
+          "feature_store_gaps", FeatureStoreGap.class, "game_date", FeatureStoreGap::getGameDate,
+          r -> r.getPlayerLookup() + "|" + r.getGameDate());
+
+  public static final TableSpec<DeadLetter> DEAD_LETTER =
+      TableSpec.byColumn(
+          "dead_letter", DeadLetter.class, "source_file", DeadLetter::getSourceFile,
+          r -> r.getSourceFile() + "|" + r.getLineNumber());
+
+  public static final List<TableSpec<?>> ALL =
+      List.of(
+          PLAYER_GAME_SUMMARY, TEAM_GAME_SUMMARY, UPCOMING_PLAYER_GAME_CONTEXT, PLAYER_PROP_LINES,
+          PLAYER_DAILY_CACHE, PLAYER_SHOT_ZONE_ANALYSIS, TEAM_DEFENSE_ZONE_ANALYSIS, PLAYER_COMPOSITE_FACTORS,
+          ML_FEATURE_STORE_V2, FEATURE_STORE_GAPS, DEAD_LETTER);
+}

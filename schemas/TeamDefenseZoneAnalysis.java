@@ -1,0 +1,128 @@
+package schemas;
+
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Table {@code team_defense_zone_analysis} (Phase 4): a team's last 10 games before {@code analysis_date}
+ * (same season): what it allowed, overall and per shot zone group, and its pace; with the league's
+ * season-to-date baselines the matchup scores compare against.
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class TeamDefenseZoneAnalysis {
+  @SchemaFieldName("team_abbr")
+  public abstract String getTeamAbbr();
+
+  @SchemaFieldName("analysis_date")
+  public abstract String getAnalysisDate();
+
+  @SchemaFieldName("season")
+  public abstract String getSeason();
+
+  @SchemaFieldName("games_played_season")
+  public abstract int getGamesPlayedSeason();
+
+  /** Team games in the last-10 sample (fewer early in the season). */
+  @SchemaFieldName("games_in_sample")
+  public abstract int getGamesInSample();
+
+  @SchemaFieldName("opp_points_allowed_last_10")
+  public abstract @Nullable Double getOppPointsAllowedLast10();
+
+  /** 100 · points allowed / opponent possessions. */
+  @SchemaFieldName("def_rating_last_10")
+  public abstract @Nullable Double getDefRatingLast10();
+
+  /** 100 · points scored / possessions. */
+  @SchemaFieldName("off_rating_last_10")
+  public abstract @Nullable Double getOffRatingLast10();
+
+  /** Mean over games of (possessions + opponent possessions) / 2. */
+  @SchemaFieldName("pace_last_10")
+  public abstract @Nullable Double getPaceLast10();
+
+  @SchemaFieldName("win_pct_season")
+  public abstract @Nullable Double getWinPctSeason();
+
+  @SchemaFieldName("days_since_last_game")
+  public abstract @Nullable Integer getDaysSinceLastGame();
+
+  /** Opponent field-goal attempts with zone data in the sample. */
+  @SchemaFieldName("opp_zone_fga_last_10")
+  public abstract int getOppZoneFgaLast10();
+
+  @SchemaFieldName("opp_fg_pct_allowed_paint")
+  public abstract @Nullable Double getOppFgPctAllowedPaint();
+
+  @SchemaFieldName("opp_fg_pct_allowed_mid_range")
+  public abstract @Nullable Double getOppFgPctAllowedMidRange();
+
+  @SchemaFieldName("opp_fg_pct_allowed_three")
+  public abstract @Nullable Double getOppFgPctAllowedThree();
+
+  /** League-wide, same season, before analysis_date. */
+  @SchemaFieldName("league_fg_pct_paint")
+  public abstract @Nullable Double getLeagueFgPctPaint();
+
+  @SchemaFieldName("league_fg_pct_mid_range")
+  public abstract @Nullable Double getLeagueFgPctMidRange();
+
+  @SchemaFieldName("league_fg_pct_three")
+  public abstract @Nullable Double getLeagueFgPctThree();
+
+  @SchemaFieldName("league_pace_season")
+  public abstract @Nullable Double getLeaguePaceSeason();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_TeamDefenseZoneAnalysis.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setTeamAbbr(String v);
+
+    public abstract Builder setAnalysisDate(String v);
+
+    public abstract Builder setSeason(String v);
+
+    public abstract Builder setGamesPlayedSeason(int v);
+
+    public abstract Builder setGamesInSample(int v);
+
+    public abstract Builder setOppPointsAllowedLast10(@Nullable Double v);
+
+    public abstract Builder setDefRatingLast10(@Nullable Double v);
+
+    public abstract Builder setOffRatingLast10(@Nullable Double v);
+
+    public abstract Builder setPaceLast10(@Nullable Double v);
+
+    public abstract Builder setWinPctSeason(@Nullable Double v);
+
+    public abstract Builder setDaysSinceLastGame(@Nullable Integer v);
+
+    public abstract Builder setOppZoneFgaLast10(int v);
+
+    public abstract Builder setOppFgPctAllowedPaint(@Nullable Double v);
+
+    public abstract Builder setOppFgPctAllowedMidRange(@Nullable Double v);
+
+    public abstract Builder setOppFgPctAllowedThree(@Nullable Double v);
+
+    public abstract Builder setLeagueFgPctPaint(@Nullable Double v);
+
+    public abstract Builder setLeagueFgPctMidRange(@Nullable Double v);
+
+    public abstract Builder setLeagueFgPctThree(@Nullable Double v);
+
+    public abstract Builder setLeaguePaceSeason(@Nullable Double v);
+
+    public abstract TeamDefenseZoneAnalysis build();
+  }
+}

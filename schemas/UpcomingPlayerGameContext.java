@@ -1,0 +1,112 @@
+package schemas;
+
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Table {@code upcoming_player_game_context} (Phase 3): the run's player universe, one row per player expected
+ * to play on {@code game_date}, with what is known of that game the morning of it.
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class UpcomingPlayerGameContext {
+  @SchemaFieldName("player_lookup")
+  public abstract String getPlayerLookup();
+
+  @SchemaFieldName("player_name")
+  public abstract String getPlayerName();
+
+  @SchemaFieldName("game_date")
+  public abstract String getGameDate();
+
+  @SchemaFieldName("season")
+  public abstract String getSeason();
+
+  @SchemaFieldName("game_id")
+  public abstract @Nullable String getGameId();
+
+  @SchemaFieldName("team_abbr")
+  public abstract String getTeamAbbr();
+
+  @SchemaFieldName("opponent_team_abbr")
+  public abstract String getOpponentTeamAbbr();
+
+  @SchemaFieldName("home_game")
+  public abstract boolean getHomeGame();
+
+  /** GAME_ID prefix 004. */
+  @SchemaFieldName("playoff_game")
+  public abstract boolean getPlayoffGame();
+
+  /** Days from the player's last same-season game with minutes &gt; 0; null if none. */
+  @SchemaFieldName("days_since_last_game")
+  public abstract @Nullable Integer getDaysSinceLastGame();
+
+  /** days_since_last_game = 1. */
+  @SchemaFieldName("back_to_back")
+  public abstract boolean getBackToBack();
+
+  /** Same, for the opponent team's last game. */
+  @SchemaFieldName("opponent_days_since_last_game")
+  public abstract @Nullable Integer getOpponentDaysSinceLastGame();
+
+  /** Consensus points line (see PropLine), when a props file covers the date. */
+  @SchemaFieldName("prop_line")
+  public abstract @Nullable Double getPropLine();
+
+  @SchemaFieldName("prop_opening_line")
+  public abstract @Nullable Double getPropOpeningLine();
+
+  @SchemaFieldName("prop_line_snapshot_time")
+  public abstract @Nullable String getPropLineSnapshotTime();
+
+  /** Why the player is in the universe: played (backfill), roster or props (same-day). */
+  @SchemaFieldName("universe_source")
+  public abstract String getUniverseSource();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_UpcomingPlayerGameContext.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setPlayerName(String v);
+
+    public abstract Builder setGameDate(String v);
+
+    public abstract Builder setSeason(String v);
+
+    public abstract Builder setGameId(@Nullable String v);
+
+    public abstract Builder setTeamAbbr(String v);
+
+    public abstract Builder setOpponentTeamAbbr(String v);
+
+    public abstract Builder setHomeGame(boolean v);
+
+    public abstract Builder setPlayoffGame(boolean v);
+
+    public abstract Builder setDaysSinceLastGame(@Nullable Integer v);
+
+    public abstract Builder setBackToBack(boolean v);
+
+    public abstract Builder setOpponentDaysSinceLastGame(@Nullable Integer v);
+
+    public abstract Builder setPropLine(@Nullable Double v);
+
+    public abstract Builder setPropOpeningLine(@Nullable Double v);
+
+    public abstract Builder setPropLineSnapshotTime(@Nullable String v);
+
+    public abstract Builder setUniverseSource(String v);
+
+    public abstract UpcomingPlayerGameContext build();
+  }
+}

@@ -1,0 +1,82 @@
+package schemas;
+
+import com.google.auto.value.AutoValue;
+import org.apache.beam.sdk.schemas.AutoValueSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A player's shots of one game, grouped into the three zone groups of {@link transforms.ShotZones}; with the
+ * defending team, so one record serves the player's profile and the opponent's zone defense.
+ */
+@DefaultSchema(AutoValueSchema.class)
+@AutoValue
+public abstract class ZoneGame {
+  @SchemaFieldName("player_lookup")
+  public abstract String getPlayerLookup();
+
+  @SchemaFieldName("team_abbr")
+  public abstract String getTeamAbbr();
+
+  /** Null when neither the schedule nor the box scores name the opponent. */
+  @SchemaFieldName("defending_team_abbr")
+  public abstract @Nullable String getDefendingTeamAbbr();
+
+  @SchemaFieldName("game_date")
+  public abstract String getGameDate();
+
+  @SchemaFieldName("season")
+  public abstract String getSeason();
+
+  @SchemaFieldName("paint_fga")
+  public abstract int getPaintFga();
+
+  @SchemaFieldName("paint_fgm")
+  public abstract int getPaintFgm();
+
+  @SchemaFieldName("mid_range_fga")
+  public abstract int getMidRangeFga();
+
+  @SchemaFieldName("mid_range_fgm")
+  public abstract int getMidRangeFgm();
+
+  @SchemaFieldName("three_fga")
+  public abstract int getThreeFga();
+
+  @SchemaFieldName("three_fgm")
+  public abstract int getThreeFgm();
+
+  public abstract Builder toBuilder();
+
+  public static Builder builder() {
+    return new AutoValue_ZoneGame.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setTeamAbbr(String v);
+
+    public abstract Builder setDefendingTeamAbbr(@Nullable String v);
+
+    public abstract Builder setGameDate(String v);
+
+    public abstract Builder setSeason(String v);
+
+    public abstract Builder setPaintFga(int v);
+
+    public abstract Builder setPaintFgm(int v);
+
+    public abstract Builder setMidRangeFga(int v);
+
+    public abstract Builder setMidRangeFgm(int v);
+
+    public abstract Builder setThreeFga(int v);
+
+    public abstract Builder setThreeFgm(int v);
+
+    public abstract ZoneGame build();
+  }
+}
