@@ -27,6 +27,8 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.beam.sdk.schemas.SchemaCoder;
+import schemas.RecordCoder;
 import schemas.TableSpec;
 
 /**
@@ -53,7 +55,8 @@ public final class NdjsonTableSink implements TableSink {
   @Override
   public <T> void write(PCollection<T> rows, TableSpec<T> table) {
     String name = table.name();
-    rows.apply(name + "/ToJson", ParDo.of(new ToJsonLineFn<>(table, rows.getSchema(), rows.getToRowFunction())))
+    SchemaCoder<T> schema = RecordCoder.of(table.recordClass()).schemaCoder();
+    rows.apply(name + "/ToJson", ParDo.of(new ToJsonLineFn<>(table, schema.getSchema(), schema.getToRowFunction())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply(name + "/GroupByPartition", GroupByKey.create())
         .apply(name + "/SortPartition", ParDo.of(new JoinSortedFn()))

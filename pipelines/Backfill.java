@@ -9,11 +9,18 @@ import java.io.IOException;
 import java.time.LocalDate;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.PCollection;
 import schemas.PlayerGameSummary;
+import schemas.PropLine;
+import schemas.UpcomingPlayerGameContext;
+import transforms.BuildTeamGameSummaries;
+import transforms.CompleteContext;
+import transforms.Phase4;
 import schemas.Tables;
 import schemas.TeamGameSummary;
-import transforms.BuildTeamGameSummaries;
 import transforms.DateRange;
 
 /**
@@ -33,7 +40,7 @@ public final class Backfill {
       DateRange range = DateRange.of(options.getStartDate(), options.getEndDate());
       InputFiles files = InputFiles.discover(Runs.inputDir(options));
       Pipeline p = Pipeline.create(options);
-      build(p, files, range, Runs.latestGameDate(options), new NdjsonTableSink(options.getOutputDir()));
+      build(p, files, range, Runs.latestGameDate(options), options.getBuildFeatures(), new NdjsonTableSink(options.getOutputDir()));
       ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("start_date", range.start());
       facts.put("end_date", range.end());
@@ -51,14 +58,36 @@ public final class Backfill {
   }
 
   /** The backfill graph: reads, composes the phase transforms, and hands every table to the sink. */
-  public static void build(Pipeline p, InputFiles files, DateRange range, LocalDate latestGameDate, TableSink sink) {
+  public static void build(
+      Pipeline p, InputFiles files, DateRange range, LocalDate latestGameDate, boolean buildFeatures, TableSink sink) {
     ReadInputs in = ReadInputs.from(p, files, latestGameDate);
     PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
-
-    sink.write(in.gameSummaries.apply("GameSummariesInRange", Filter.by((PlayerGameSummary s) -> range.contains(s.getGameDate()))),
-        Tables.PLAYER_GAME_SUMMARY);
-    sink.write(teamGames.apply("TeamGamesInRange", Filter.by((TeamGameSummary s) -> range.contains(s.getGameDate()))),
-        Tables.TEAM_GAME_SUMMARY);
+    sink.write(inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "GameSummaries"), Tables.PLAYER_GAME_SUMMARY);
+    sink.write(inRange(teamGames, range, TeamGameSummary::getGameDate, "TeamGames"), Tables.TEAM_GAME_SUMMARY);
     sink.write(in.deadLetters, Tables.DEAD_LETTER);
+    if (!buildFeatures) {
+      return;
+    }
+    Phase3 phase3 = Phase3.build(in, teamGames);
+
+    // Backfill's universe for D: every player who played on D (minutes > 0).
+    PCollection<UpcomingPlayerGameContext> universe =
+        in.gameSummaries
+            .apply("PlayedInRange", Filter.by((PlayerGameSummary s) -> range.contains(s.getGameDate()) && s.getMinutes() > 0))
+            .apply(
+                "UniverseFromBoxScores",
+                MapElements.into(TypeDescriptor.of(UpcomingPlayerGameContext.class))
+                    .via(s -> CompleteContext.bare(s.getPlayerLookup(), s.getPlayerName(), s.getGameDate(), s.getGameId(),
+                        s.getTeamAbbr(), s.getOpponentTeamAbbr(), s.getHomeGame(), "played")));
+    PCollection<UpcomingPlayerGameContext> context =
+        universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(phase3.lines, phase3.history));
+    Phase4 phase4 = Phase4.build(context, phase3.history, null);
+
+    sink.write(inRange(phase3.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);
+    Writes.phase4(sink, context, phase4);
+  }
+
+  static <T> PCollection<T> inRange(PCollection<T> rows, DateRange range, SerializableFunction<T, String> dateOf, String name) {
+    return rows.apply(name + "InRange", Filter.by((T r) -> range.contains(dateOf.apply(r))));
   }
 }

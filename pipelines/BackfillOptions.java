@@ -1,5 +1,6 @@
 package pipelines;
 
+import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
 /** {@code backfill}: build every table for every game date in a range. */
@@ -13,4 +14,12 @@ public interface BackfillOptions extends NbaOptions {
   String getEndDate();
 
   void setEndDate(String value);
+
+  @Description(
+      "Also build Phase 4 and the feature store (issue 3, in progress: correct graph, but too slow on the "
+          + "DirectRunner beyond small inputs). Default false: Phase 3 tables only.")
+  @Default.Boolean(false)
+  boolean getBuildFeatures();
+
+  void setBuildFeatures(boolean value);
 }

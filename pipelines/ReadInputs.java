@@ -53,6 +53,7 @@ public final class ReadInputs {
   }
 
   public static ReadInputs from(Pipeline p, InputFiles files, LocalDate latestGameDate) {
+    SchemaCoders.registerAll(p);
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
     PCollection<PlayerGameSummary> summaries =
         read(p, files, Input.PLAYER_GAME_LOGS, new PlayerGameLogParser(latestGameDate), PlayerGameSummary.class, dead)

@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -13,15 +14,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class DeadLetter {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("source_file")
   public abstract String getSourceFile();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("line_number")
   public abstract long getLineNumber();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("raw_text")
   public abstract String getRawText();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("reason")
   public abstract String getReason();
 

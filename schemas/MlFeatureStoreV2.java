@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -14,70 +15,90 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class MlFeatureStoreV2 {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("opponent_team_abbr")
   public abstract String getOpponentTeamAbbr();
 
+  @SchemaFieldNumber("5")
   @SchemaFieldName("feature_schema_version")
   public abstract String getFeatureSchemaVersion();
 
+  @SchemaFieldNumber("6")
   @SchemaFieldName("feature_count")
   public abstract int getFeatureCount();
 
+  @SchemaFieldNumber("7")
   @SchemaFieldName("feature_names")
   public abstract List<String> getFeatureNames();
 
   /** Never null inside: a missing value is replaced by the feature's default (see defaulted_features). */
+  @SchemaFieldNumber("8")
   @SchemaFieldName("features")
   public abstract List<Double> getFeatures();
 
   /** Per feature: computed, fallback, default or missing_optional. */
+  @SchemaFieldNumber("9")
   @SchemaFieldName("feature_sources")
   public abstract List<String> getFeatureSources();
 
+  @SchemaFieldNumber("10")
   @SchemaFieldName("defaulted_features")
   public abstract List<String> getDefaultedFeatures();
 
   /** Every defaulted feature, optional ones included. */
+  @SchemaFieldNumber("11")
   @SchemaFieldName("default_feature_count")
   public abstract int getDefaultFeatureCount();
 
+  @SchemaFieldNumber("12")
   @SchemaFieldName("required_default_count")
   public abstract int getRequiredDefaultCount();
 
+  @SchemaFieldNumber("13")
   @SchemaFieldName("vegas_default_count")
   public abstract int getVegasDefaultCount();
 
+  @SchemaFieldNumber("14")
   @SchemaFieldName("games_played_season")
   public abstract int getGamesPlayedSeason();
 
   /** No required default and at least 5 prior games. */
+  @SchemaFieldNumber("15")
   @SchemaFieldName("is_quality_ready")
   public abstract boolean getIsQualityReady();
 
   /** 0–100: see FeatureContract. */
+  @SchemaFieldNumber("16")
   @SchemaFieldName("feature_quality_score")
   public abstract double getFeatureQualityScore();
 
+  @SchemaFieldNumber("17")
   @SchemaFieldName("cache_miss_fallback_used")
   public abstract boolean getCacheMissFallbackUsed();
 
   /** Why the row is not ready (empty when it is). */
+  @SchemaFieldNumber("18")
   @SchemaFieldName("data_quality_issues")
   public abstract List<String> getDataQualityIssues();
 
   /** The props snapshot the vegas features came from. */
+  @SchemaFieldNumber("19")
   @SchemaFieldName("line_snapshot_time")
   public abstract @Nullable String getLineSnapshotTime();
 

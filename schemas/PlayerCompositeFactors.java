@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -13,40 +14,51 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class PlayerCompositeFactors {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("opponent_team_abbr")
   public abstract String getOpponentTeamAbbr();
 
   /** 0–100, 100 = fresh. */
+  @SchemaFieldNumber("5")
   @SchemaFieldName("fatigue_score")
   public abstract double getFatigueScore();
 
   /** Expected game pace minus the league's season pace; null without team history. */
+  @SchemaFieldNumber("6")
   @SchemaFieldName("pace_score")
   public abstract @Nullable Double getPaceScore();
 
   /** Percentage points of FG% the opponent's zone defense gives the player's shot mix. */
+  @SchemaFieldNumber("7")
   @SchemaFieldName("shot_zone_mismatch_score")
   public abstract @Nullable Double getShotZoneMismatchScore();
 
   /** Recent vs season shot volume, clamped to ±3. */
+  @SchemaFieldNumber("8")
   @SchemaFieldName("usage_spike_score")
   public abstract @Nullable Double getUsageSpikeScore();
 
+  @SchemaFieldNumber("9")
   @SchemaFieldName("team_pace_last_10")
   public abstract @Nullable Double getTeamPaceLast10();
 
+  @SchemaFieldNumber("10")
   @SchemaFieldName("opponent_pace_last_10")
   public abstract @Nullable Double getOpponentPaceLast10();
 

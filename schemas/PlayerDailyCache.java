@@ -1,9 +1,11 @@
 package schemas;
 
 import com.google.auto.value.AutoValue;
+import java.util.List;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -13,99 +15,132 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class PlayerDailyCache {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("cache_date")
   public abstract String getCacheDate();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("games_played_season")
   public abstract int getGamesPlayedSeason();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("points_avg_last_5")
   public abstract @Nullable Double getPointsAvgLast5();
 
+  @SchemaFieldNumber("5")
   @SchemaFieldName("points_avg_last_10")
   public abstract @Nullable Double getPointsAvgLast10();
 
+  @SchemaFieldNumber("6")
   @SchemaFieldName("points_avg_season")
   public abstract @Nullable Double getPointsAvgSeason();
 
   /** Population standard deviation; null with fewer than 2 games. */
+  @SchemaFieldNumber("7")
   @SchemaFieldName("points_std_last_10")
   public abstract @Nullable Double getPointsStdLast10();
 
+  @SchemaFieldNumber("8")
   @SchemaFieldName("minutes_avg_last_10")
   public abstract @Nullable Double getMinutesAvgLast10();
 
+  @SchemaFieldNumber("9")
   @SchemaFieldName("minutes_avg_season")
   public abstract @Nullable Double getMinutesAvgSeason();
 
   /** Total points / total minutes over the last 10. */
+  @SchemaFieldNumber("10")
   @SchemaFieldName("points_per_minute_last_10")
   public abstract @Nullable Double getPointsPerMinuteLast10();
 
   /** Games dated cache_date−7 … cache_date−1. */
+  @SchemaFieldNumber("11")
   @SchemaFieldName("games_in_last_7_days")
   public abstract int getGamesInLast7Days();
 
+  @SchemaFieldNumber("12")
   @SchemaFieldName("minutes_in_last_7_days")
   public abstract double getMinutesInLast7Days();
 
+  @SchemaFieldNumber("13")
   @SchemaFieldName("days_since_last_game")
   public abstract @Nullable Integer getDaysSinceLastGame();
 
+  @SchemaFieldNumber("14")
   @SchemaFieldName("last_game_date")
   public abstract @Nullable String getLastGameDate();
 
   /** Mean usage_possessions (FGA + 0.44·FTA + TOV) per game. */
+  @SchemaFieldNumber("15")
   @SchemaFieldName("usage_avg_last_5")
   public abstract @Nullable Double getUsageAvgLast5();
 
+  @SchemaFieldNumber("16")
   @SchemaFieldName("usage_avg_season")
   public abstract @Nullable Double getUsageAvgSeason();
 
+  @SchemaFieldNumber("17")
   @SchemaFieldName("fga_avg_last_10")
   public abstract @Nullable Double getFgaAvgLast10();
 
   /** Total FGM / total FGA. */
+  @SchemaFieldNumber("18")
   @SchemaFieldName("fg_pct_last_10")
   public abstract @Nullable Double getFgPctLast10();
 
   /** Total PTS / (2·(total FGA + 0.44·total FTA)). */
+  @SchemaFieldNumber("19")
   @SchemaFieldName("ts_pct_last_10")
   public abstract @Nullable Double getTsPctLast10();
 
   /** Total FG3A / total FGA. */
+  @SchemaFieldNumber("20")
   @SchemaFieldName("three_attempt_rate_last_10")
   public abstract @Nullable Double getThreeAttemptRateLast10();
 
   /** Total FTM / total PTS. */
+  @SchemaFieldNumber("21")
   @SchemaFieldName("ft_points_share_last_10")
   public abstract @Nullable Double getFtPointsShareLast10();
 
+  /** Points of the last 5 games, oldest first (empty with no game). */
+  @SchemaFieldNumber("22")
+  @SchemaFieldName("points_last_5")
+  public abstract List<Integer> getPointsLast5();
+
   /** Least-squares slope of points per game over the last 10, oldest first; null with fewer than 3. */
+  @SchemaFieldNumber("23")
   @SchemaFieldName("points_slope_last_10")
   public abstract @Nullable Double getPointsSlopeLast10();
 
   /** The player's 10 most recent box-score rows of the season, 0-minute rows included. */
+  @SchemaFieldNumber("24")
   @SchemaFieldName("appearances_last_10")
   public abstract int getAppearancesLast10();
 
   /** Share of appearances_last_10 with 0 minutes (the data has no DNP rows). */
+  @SchemaFieldNumber("25")
   @SchemaFieldName("zero_minute_rate_last_10")
   public abstract @Nullable Double getZeroMinuteRateLast10();
 
   /** The opponent the player faces on cache_date (from the run's context). */
+  @SchemaFieldNumber("26")
   @SchemaFieldName("opponent_team_abbr")
   public abstract String getOpponentTeamAbbr();
 
+  @SchemaFieldNumber("27")
   @SchemaFieldName("games_vs_opponent")
   public abstract int getGamesVsOpponent();
 
+  @SchemaFieldNumber("28")
   @SchemaFieldName("points_avg_vs_opponent")
   public abstract @Nullable Double getPointsAvgVsOpponent();
 
@@ -160,6 +195,8 @@ public abstract class PlayerDailyCache {
     public abstract Builder setThreeAttemptRateLast10(@Nullable Double v);
 
     public abstract Builder setFtPointsShareLast10(@Nullable Double v);
+
+    public abstract Builder setPointsLast5(List<Integer> v);
 
     public abstract Builder setPointsSlopeLast10(@Nullable Double v);
 

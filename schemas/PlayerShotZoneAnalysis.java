@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -13,37 +14,48 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class PlayerShotZoneAnalysis {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("analysis_date")
   public abstract String getAnalysisDate();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("games_in_sample")
   public abstract int getGamesInSample();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("zone_fga_last_10")
   public abstract int getZoneFgaLast10();
 
   /** Share of zone FGA, a fraction 0–1 (never a percentage). */
+  @SchemaFieldNumber("5")
   @SchemaFieldName("pct_paint")
   public abstract @Nullable Double getPctPaint();
 
+  @SchemaFieldNumber("6")
   @SchemaFieldName("pct_mid_range")
   public abstract @Nullable Double getPctMidRange();
 
+  @SchemaFieldNumber("7")
   @SchemaFieldName("pct_three")
   public abstract @Nullable Double getPctThree();
 
+  @SchemaFieldNumber("8")
   @SchemaFieldName("fg_pct_paint")
   public abstract @Nullable Double getFgPctPaint();
 
+  @SchemaFieldNumber("9")
   @SchemaFieldName("fg_pct_mid_range")
   public abstract @Nullable Double getFgPctMidRange();
 
+  @SchemaFieldNumber("10")
   @SchemaFieldName("fg_pct_three")
   public abstract @Nullable Double getFgPctThree();
 

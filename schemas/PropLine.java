@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -15,40 +16,51 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @AutoValue
 public abstract class PropLine {
   /** As the sportsbook spells the name, folded. */
+  @SchemaFieldNumber("0")
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
   /** {@link transforms.PlayerNames#joinKey}: suffix-insensitive, aliases applied. */
+  @SchemaFieldNumber("1")
   @SchemaFieldName("join_key")
   public abstract String getJoinKey();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("player_name")
   public abstract String getPlayerName();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("game_time")
   public abstract String getGameTime();
 
+  @SchemaFieldNumber("5")
   @SchemaFieldName("line")
   public abstract double getLine();
 
+  @SchemaFieldNumber("6")
   @SchemaFieldName("opening_line")
   public abstract double getOpeningLine();
 
   /** line − opening_line. */
+  @SchemaFieldNumber("7")
   @SchemaFieldName("line_move")
   public abstract double getLineMove();
 
   /** Books in the latest snapshot's consensus. */
+  @SchemaFieldNumber("8")
   @SchemaFieldName("books_count")
   public abstract int getBooksCount();
 
   /** The snapshot the line was taken from. */
+  @SchemaFieldNumber("9")
   @SchemaFieldName("snapshot_time")
   public abstract String getSnapshotTime();
 
+  @SchemaFieldNumber("10")
   @SchemaFieldName("opening_snapshot_time")
   public abstract String getOpeningSnapshotTime();
 

@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -13,45 +14,58 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class PropSnapshotOffer {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("snapshot_file")
   public abstract String getSnapshotFile();
 
   /** ISO instant of the snapshot, from the file name {@code raw_YYYYMMDD_HHMMSS.csv}. */
+  @SchemaFieldNumber("1")
   @SchemaFieldName("snapshot_time")
   public abstract String getSnapshotTime();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("event_id")
   public abstract String getEventId();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("market")
   public abstract String getMarket();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("player_name")
   public abstract String getPlayerName();
 
+  @SchemaFieldNumber("5")
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  @SchemaFieldNumber("6")
   @SchemaFieldName("bookmaker")
   public abstract String getBookmaker();
 
+  @SchemaFieldNumber("7")
   @SchemaFieldName("game")
   public abstract String getGame();
 
   /** ISO instant (UTC) of tip-off. */
+  @SchemaFieldNumber("8")
   @SchemaFieldName("game_time")
   public abstract String getGameTime();
 
   /** US/Eastern date of game_time. */
+  @SchemaFieldNumber("9")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
+  @SchemaFieldNumber("10")
   @SchemaFieldName("line")
   public abstract double getLine();
 
+  @SchemaFieldNumber("11")
   @SchemaFieldName("over_odds")
   public abstract @Nullable Double getOverOdds();
 
+  @SchemaFieldNumber("12")
   @SchemaFieldName("under_odds")
   public abstract @Nullable Double getUnderOdds();
 

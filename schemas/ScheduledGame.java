@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -12,18 +13,23 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class ScheduledGame {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("game_id")
   public abstract @Nullable String getGameId();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("home_team_abbr")
   public abstract String getHomeTeamAbbr();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("away_team_abbr")
   public abstract String getAwayTeamAbbr();
 

@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -12,35 +13,45 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class ShotZoneAttempts {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("game_id")
   public abstract @Nullable String getGameId();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("player_id")
   public abstract @Nullable String getPlayerId();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  @SchemaFieldNumber("5")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
   /** NBA.com BASIC_ZONE. */
+  @SchemaFieldNumber("6")
   @SchemaFieldName("basic_zone")
   public abstract String getBasicZone();
 
   /** paint, mid_range or three: see {@link transforms.ShotZones}. */
+  @SchemaFieldNumber("7")
   @SchemaFieldName("zone_group")
   public abstract String getZoneGroup();
 
+  @SchemaFieldNumber("8")
   @SchemaFieldName("fga")
   public abstract int getFga();
 
+  @SchemaFieldNumber("9")
   @SchemaFieldName("fgm")
   public abstract int getFgm();
 

@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -14,66 +15,85 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class TeamDefenseZoneAnalysis {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("analysis_date")
   public abstract String getAnalysisDate();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("games_played_season")
   public abstract int getGamesPlayedSeason();
 
   /** Team games in the last-10 sample (fewer early in the season). */
+  @SchemaFieldNumber("4")
   @SchemaFieldName("games_in_sample")
   public abstract int getGamesInSample();
 
+  @SchemaFieldNumber("5")
   @SchemaFieldName("opp_points_allowed_last_10")
   public abstract @Nullable Double getOppPointsAllowedLast10();
 
   /** 100 · points allowed / opponent possessions. */
+  @SchemaFieldNumber("6")
   @SchemaFieldName("def_rating_last_10")
   public abstract @Nullable Double getDefRatingLast10();
 
   /** 100 · points scored / possessions. */
+  @SchemaFieldNumber("7")
   @SchemaFieldName("off_rating_last_10")
   public abstract @Nullable Double getOffRatingLast10();
 
   /** Mean over games of (possessions + opponent possessions) / 2. */
+  @SchemaFieldNumber("8")
   @SchemaFieldName("pace_last_10")
   public abstract @Nullable Double getPaceLast10();
 
+  @SchemaFieldNumber("9")
   @SchemaFieldName("win_pct_season")
   public abstract @Nullable Double getWinPctSeason();
 
+  @SchemaFieldNumber("10")
   @SchemaFieldName("days_since_last_game")
   public abstract @Nullable Integer getDaysSinceLastGame();
 
   /** Opponent field-goal attempts with zone data in the sample. */
+  @SchemaFieldNumber("11")
   @SchemaFieldName("opp_zone_fga_last_10")
   public abstract int getOppZoneFgaLast10();
 
+  @SchemaFieldNumber("12")
   @SchemaFieldName("opp_fg_pct_allowed_paint")
   public abstract @Nullable Double getOppFgPctAllowedPaint();
 
+  @SchemaFieldNumber("13")
   @SchemaFieldName("opp_fg_pct_allowed_mid_range")
   public abstract @Nullable Double getOppFgPctAllowedMidRange();
 
+  @SchemaFieldNumber("14")
   @SchemaFieldName("opp_fg_pct_allowed_three")
   public abstract @Nullable Double getOppFgPctAllowedThree();
 
   /** League-wide, same season, before analysis_date. */
+  @SchemaFieldNumber("15")
   @SchemaFieldName("league_fg_pct_paint")
   public abstract @Nullable Double getLeagueFgPctPaint();
 
+  @SchemaFieldNumber("16")
   @SchemaFieldName("league_fg_pct_mid_range")
   public abstract @Nullable Double getLeagueFgPctMidRange();
 
+  @SchemaFieldNumber("17")
   @SchemaFieldName("league_fg_pct_three")
   public abstract @Nullable Double getLeagueFgPctThree();
 
+  @SchemaFieldNumber("18")
   @SchemaFieldName("league_pace_season")
   public abstract @Nullable Double getLeaguePaceSeason();
 

@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -13,53 +14,69 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class TeamGameSummary {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("opponent_team_abbr")
   public abstract String getOpponentTeamAbbr();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("game_id")
   public abstract @Nullable String getGameId();
 
+  @SchemaFieldNumber("5")
   @SchemaFieldName("home_game")
   public abstract boolean getHomeGame();
 
+  @SchemaFieldNumber("6")
   @SchemaFieldName("win")
   public abstract boolean getWin();
 
+  @SchemaFieldNumber("7")
   @SchemaFieldName("points")
   public abstract int getPoints();
 
+  @SchemaFieldNumber("8")
   @SchemaFieldName("opp_points")
   public abstract int getOppPoints();
 
+  @SchemaFieldNumber("9")
   @SchemaFieldName("fga")
   public abstract int getFga();
 
+  @SchemaFieldNumber("10")
   @SchemaFieldName("fta")
   public abstract int getFta();
 
+  @SchemaFieldNumber("11")
   @SchemaFieldName("oreb")
   public abstract int getOreb();
 
+  @SchemaFieldNumber("12")
   @SchemaFieldName("tov")
   public abstract int getTov();
 
   /** FGA + 0.44·FTA − OREB + TOV, team totals. */
+  @SchemaFieldNumber("13")
   @SchemaFieldName("possessions")
   public abstract double getPossessions();
 
+  @SchemaFieldNumber("14")
   @SchemaFieldName("opp_possessions")
   public abstract double getOppPossessions();
 
   /** Players with a box-score row (including 0 minutes). */
+  @SchemaFieldNumber("15")
   @SchemaFieldName("players")
   public abstract int getPlayers();
 

@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -13,57 +14,73 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class UpcomingPlayerGameContext {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("player_name")
   public abstract String getPlayerName();
 
+  @SchemaFieldNumber("2")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("game_id")
   public abstract @Nullable String getGameId();
 
+  @SchemaFieldNumber("5")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
+  @SchemaFieldNumber("6")
   @SchemaFieldName("opponent_team_abbr")
   public abstract String getOpponentTeamAbbr();
 
+  @SchemaFieldNumber("7")
   @SchemaFieldName("home_game")
   public abstract boolean getHomeGame();
 
   /** GAME_ID prefix 004. */
+  @SchemaFieldNumber("8")
   @SchemaFieldName("playoff_game")
   public abstract boolean getPlayoffGame();
 
   /** Days from the player's last same-season game with minutes &gt; 0; null if none. */
+  @SchemaFieldNumber("9")
   @SchemaFieldName("days_since_last_game")
   public abstract @Nullable Integer getDaysSinceLastGame();
 
   /** days_since_last_game = 1. */
+  @SchemaFieldNumber("10")
   @SchemaFieldName("back_to_back")
   public abstract boolean getBackToBack();
 
   /** Same, for the opponent team's last game. */
+  @SchemaFieldNumber("11")
   @SchemaFieldName("opponent_days_since_last_game")
   public abstract @Nullable Integer getOpponentDaysSinceLastGame();
 
   /** Consensus points line (see PropLine), when a props file covers the date. */
+  @SchemaFieldNumber("12")
   @SchemaFieldName("prop_line")
   public abstract @Nullable Double getPropLine();
 
+  @SchemaFieldNumber("13")
   @SchemaFieldName("prop_opening_line")
   public abstract @Nullable Double getPropOpeningLine();
 
+  @SchemaFieldNumber("14")
   @SchemaFieldName("prop_line_snapshot_time")
   public abstract @Nullable String getPropLineSnapshotTime();
 
   /** Why the player is in the universe: played (backfill), roster or props (same-day). */
+  @SchemaFieldNumber("15")
   @SchemaFieldName("universe_source")
   public abstract String getUniverseSource();
 

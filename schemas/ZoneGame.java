@@ -4,6 +4,7 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.schemas.AutoValueSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
+import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -13,37 +14,48 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class ZoneGame {
+  @SchemaFieldNumber("0")
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  @SchemaFieldNumber("1")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
   /** Null when neither the schedule nor the box scores name the opponent. */
+  @SchemaFieldNumber("2")
   @SchemaFieldName("defending_team_abbr")
   public abstract @Nullable String getDefendingTeamAbbr();
 
+  @SchemaFieldNumber("3")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
+  @SchemaFieldNumber("4")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
+  @SchemaFieldNumber("5")
   @SchemaFieldName("paint_fga")
   public abstract int getPaintFga();
 
+  @SchemaFieldNumber("6")
   @SchemaFieldName("paint_fgm")
   public abstract int getPaintFgm();
 
+  @SchemaFieldNumber("7")
   @SchemaFieldName("mid_range_fga")
   public abstract int getMidRangeFga();
 
+  @SchemaFieldNumber("8")
   @SchemaFieldName("mid_range_fgm")
   public abstract int getMidRangeFgm();
 
+  @SchemaFieldNumber("9")
   @SchemaFieldName("three_fga")
   public abstract int getThreeFga();
 
+  @SchemaFieldNumber("10")
   @SchemaFieldName("three_fgm")
   public abstract int getThreeFgm();
 

@@ -1,0 +1,71 @@
+package transforms;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import schemas.LeagueDay;
+import schemas.PlayerGameSummary;
+import schemas.TeamGameSummary;
+import schemas.ZoneGame;
+
+/**
+ * Everything played so far, as side inputs in the global window, keyed for the as-of functions: a daily
+ * window of D reads them and {@link AsOf} keeps only what is before D. A global-window side input is visible
+ * from every daily window, bounded or streaming, which is what lets backfill and same-day share one graph.
+ *
+ * <p>Cost: the maps hold every input row (a season is ~25k box scores, ~80k shot rows, a few MB). At many
+ * seasons or leagues this stops being cheap; then the bounded path should become a CoGroupByKey of context and
+ * history per player in the global window, and the streaming path per-key state of recent games.
+ */
+public final class History {
+  public final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> gamesByPlayer;
+  public final PCollectionView<Map<String, Iterable<TeamGameSummary>>> gamesByTeam;
+  public final PCollectionView<Map<String, Iterable<ZoneGame>>> zonesByPlayer;
+  public final PCollectionView<Map<String, Iterable<ZoneGame>>> zonesAgainstTeam;
+  public final PCollectionView<List<LeagueDay>> leagueDays;
+
+  private History(
+      PCollectionView<Map<String, Iterable<PlayerGameSummary>>> gamesByPlayer,
+      PCollectionView<Map<String, Iterable<TeamGameSummary>>> gamesByTeam,
+      PCollectionView<Map<String, Iterable<ZoneGame>>> zonesByPlayer,
+      PCollectionView<Map<String, Iterable<ZoneGame>>> zonesAgainstTeam,
+      PCollectionView<List<LeagueDay>> leagueDays) {
+    this.gamesByPlayer = gamesByPlayer;
+    this.gamesByTeam = gamesByTeam;
+    this.zonesByPlayer = zonesByPlayer;
+    this.zonesAgainstTeam = zonesAgainstTeam;
+    this.leagueDays = leagueDays;
+  }
+
+  public static History of(
+      PCollection<PlayerGameSummary> games,
+      PCollection<TeamGameSummary> teamGames,
+      PCollection<ZoneGame> zoneGames,
+      PCollection<LeagueDay> leagueDays) {
+    return new History(
+        games
+            .apply("KeyGamesByPlayer", WithKeys.of(PlayerGameSummary::getPlayerLookup).withKeyType(TypeDescriptors.strings()))
+            .apply("GamesByPlayer", View.asMultimap()),
+        teamGames
+            .apply("KeyGamesByTeam", WithKeys.of(TeamGameSummary::getTeamAbbr).withKeyType(TypeDescriptors.strings()))
+            .apply("GamesByTeam", View.asMultimap()),
+        zoneGames
+            .apply("KeyZonesByPlayer", WithKeys.of(ZoneGame::getPlayerLookup).withKeyType(TypeDescriptors.strings()))
+            .apply("ZonesByPlayer", View.asMultimap()),
+        zoneGames
+            .apply(
+                "KeyZonesByDefender",
+                WithKeys.of((ZoneGame z) -> z.getDefendingTeamAbbr() == null ? "" : z.getDefendingTeamAbbr())
+                    .withKeyType(TypeDescriptors.strings()))
+            .apply("ZonesAgainstTeam", View.asMultimap()),
+        leagueDays.apply("LeagueDaysView", View.asList()));
+  }
+
+  public PCollectionView<?>[] all() {
+    return new PCollectionView<?>[] {gamesByPlayer, gamesByTeam, zonesByPlayer, zonesAgainstTeam, leagueDays};
+  }
+}

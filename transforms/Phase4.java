@@ -1,0 +1,62 @@
+package transforms;
+
+import java.util.Map;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.FeatureStoreGap;
+import schemas.MlFeatureStoreV2;
+import schemas.PlayerCompositeFactors;
+import schemas.PlayerDailyCache;
+import schemas.PlayerShotZoneAnalysis;
+import schemas.TeamDefenseZoneAnalysis;
+import schemas.UpcomingPlayerGameContext;
+
+/**
+ * Phase 4 and the feature store as one composition: from the run's context (daily windows) and history, the
+ * daily cache, shot zones, team defense, composite factors, feature vectors and gaps. Backfill and same-day
+ * both call {@link #build}; they differ only in how the context's universe is chosen.
+ */
+public final class Phase4 {
+  public final PCollection<PlayerDailyCache> dailyCache;
+  public final PCollection<PlayerShotZoneAnalysis> shotZones;
+  public final PCollection<TeamDefenseZoneAnalysis> teamDefense;
+  public final PCollection<PlayerCompositeFactors> compositeFactors;
+  public final PCollection<MlFeatureStoreV2> features;
+  public final PCollection<FeatureStoreGap> gaps;
+
+  private Phase4(
+      PCollection<PlayerDailyCache> dailyCache,
+      PCollection<PlayerShotZoneAnalysis> shotZones,
+      PCollection<TeamDefenseZoneAnalysis> teamDefense,
+      PCollection<PlayerCompositeFactors> compositeFactors,
+      PCollection<MlFeatureStoreV2> features,
+      PCollection<FeatureStoreGap> gaps) {
+    this.dailyCache = dailyCache;
+    this.shotZones = shotZones;
+    this.teamDefense = teamDefense;
+    this.compositeFactors = compositeFactors;
+    this.features = features;
+    this.gaps = gaps;
+  }
+
+  /**
+   * @param persistedCache a daily cache read from an earlier run (already checked fresh and complete), used
+   *     instead of computing it; null to compute it from history.
+   */
+  public static Phase4 build(
+      PCollection<UpcomingPlayerGameContext> context, History history, @Nullable PCollection<PlayerDailyCache> persistedCache) {
+    PCollection<PlayerDailyCache> cache =
+        persistedCache != null ? persistedCache : context.apply("BuildPlayerDailyCache", new BuildPlayerDailyCache(history));
+    PCollection<PlayerShotZoneAnalysis> zones = context.apply("BuildPlayerShotZoneAnalysis", new BuildPlayerShotZoneAnalysis(history));
+    PCollection<TeamDefenseZoneAnalysis> teams = context.apply("BuildTeamDefenseZoneAnalysis", new BuildTeamDefenseZoneAnalysis(history));
+    PCollectionView<Map<String, TeamDefenseZoneAnalysis>> teamView = BuildTeamDefenseZoneAnalysis.byTeamDate(teams);
+    PCollection<PlayerCompositeFactors> composite =
+        context.apply("BuildPlayerCompositeFactors", new BuildPlayerCompositeFactors(cache, zones, teamView, history));
+    PCollectionTuple vectors =
+        context.apply("BuildFeatureVectors", new BuildFeatureVectors(cache, composite, zones, teamView, history));
+    return new Phase4(
+        cache, zones, teams, composite, vectors.get(BuildFeatureVectors.FEATURES), vectors.get(BuildFeatureVectors.GAPS));
+  }
+}
