@@ -1,0 +1,167 @@
+package pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The jar's backfill, end to end on the embedded sample: outputs, summary, reruns and input errors. */
+public class BackfillTest {
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Map<String, String> readTable(Path outputDir, String table) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    Path dir = outputDir.resolve(table);
+    if (!Files.isDirectory(dir)) {
+      return files;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) s::iterator) {
+        if (f.getFileName().toString().endsWith(".json")) {
+          files.put(f.getFileName().toString(), Files.readString(f));
+        }
+      }
+    }
+    return files;
+  }
+
+  static List<JsonNode> rows(Map<String, String> files) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (String content : files.values()) {
+      for (String line : content.split("\n")) {
+        if (!line.isBlank()) {
+          out.add(JSON.readTree(line));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  public void embeddedSampleRunsReconcilesAndRerunsReplaceWithoutDuplicates() throws Exception {
+    Path out = tmp.newFolder("out").toPath();
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
+
+    JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
+    JsonNode logs = summary.get("inputs").get("player_game_logs.csv");
+    assertThat(logs.get("reconciled").asBoolean(), equalTo(true));
+    assertThat(logs.get("rows_read").asLong(), greaterThan(500L));
+    assertThat(logs.get("rows_dead_lettered").asLong(), equalTo(0L));
+    long written = summary.get("tables").get("player_game_summary").get("rows_written").asLong();
+    assertThat(written, equalTo(logs.get("rows_accepted").asLong()));
+
+    Map<String, String> first = readTable(out, "player_game_summary");
+    List<JsonNode> rows = rows(first);
+    assertThat((long) rows.size(), equalTo(written));
+    Set<String> keys = new HashSet<>();
+    for (JsonNode r : rows) {
+      keys.add(r.get("player_lookup").asText() + "|" + r.get("game_date").asText());
+      assertThat(r.has("possessions"), equalTo(true));
+    }
+    assertThat(keys.size(), equalTo(rows.size()));
+    // the accented and suffixed names of the sample fold as documented
+    assertThat(keys.stream().anyMatch(k -> k.startsWith("tomaskovac|")), equalTo(true));
+
+    // a rerun into the same folder replaces every file with the same content: no row is added
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
+    assertThat(readTable(out, "player_game_summary"), equalTo(first));
+
+    // a narrower rerun rewrites only its dates and leaves the others as they were
+    String someDate = rows.get(0).get("game_date").asText();
+    assertThat(
+        Main.run(new String[] {"backfill", "--outputDir=" + out, "--inputDir=" + out.resolve("embedded_sample_input"),
+            "--startDate=" + someDate, "--endDate=" + someDate}),
+        equalTo(0));
+    assertThat(readTable(out, "player_game_summary"), equalTo(first));
+  }
+
+  @Test
+  public void aStaleDatePartitionInTheRangeIsRemovedOnRerun() throws Exception {
+    Path out = tmp.newFolder("out").toPath();
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
+    Path stale = out.resolve("player_game_summary").resolve("2024-11-29.json");
+    Files.writeString(stale, "{\"player_lookup\":\"ghost\",\"game_date\":\"2024-11-29\"}\n");
+    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
+    Path outside = out.resolve("player_game_summary").resolve("2023-01-01.json");
+    Files.writeString(outside, "{}\n");
+    Files.setLastModifiedTime(outside, java.nio.file.attribute.FileTime.fromMillis(0));
+    assertThat(
+        Main.run(new String[] {"backfill", "--outputDir=" + out, "--inputDir=" + out.resolve("embedded_sample_input"),
+            "--startDate=2024-11-20", "--endDate=2024-12-31"}),
+        equalTo(0));
+    assertThat(Files.exists(stale), equalTo(false));
+    assertThat(Files.exists(outside), equalTo(true));
+    JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
+    assertThat(summary.get("stale_partitions_removed").get("player_game_summary").get(0).asText(), equalTo("2024-11-29"));
+  }
+
+  private static String stderrOf(String... args) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(Main.run(args), equalTo(2));
+    } finally {
+      System.setErr(old);
+    }
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  public void inputProblemsAreClearErrorsNotStackTraces() throws Exception {
+    Path in = tmp.newFolder("in").toPath();
+    Path out = tmp.newFolder("out").toPath();
+    String missing = stderrOf("backfill", "--inputDir=" + in, "--outputDir=" + out);
+    assertThat(missing, containsString("required input player_game_logs.csv (or player_game_logs.csv.gz) is not in"));
+
+    Files.writeString(in.resolve("player_game_logs.csv"), "");
+    assertThat(stderrOf("backfill", "--inputDir=" + in, "--outputDir=" + out), containsString("is empty (no header line)"));
+
+    Files.writeString(in.resolve("player_game_logs.csv"), io.ReadCsvRecordsTest.HEADER + "\n");
+    assertThat(stderrOf("backfill", "--inputDir=" + in, "--outputDir=" + out), containsString("has a header but no data rows"));
+
+    assertThat(stderrOf("backfill", "--outputDir=" + out, "--startDate=2024-13-01"), containsString("startDate '2024-13-01' is not a date"));
+    assertThat(stderrOf("nonsense"), containsString("unknown pipeline 'nonsense'"));
+  }
+
+  @Test
+  public void missingOptionalFilesAreReportedOnceAndTheRunGoesOn() throws Exception {
+    Path in = tmp.newFolder("in").toPath();
+    Path out = tmp.newFolder("out").toPath();
+    Files.writeString(in.resolve("player_game_logs.csv"), io.ReadCsvRecordsTest.HEADER + "\n" + io.ReadCsvRecordsTest.GORDON + "\n"
+        + io.ReadCsvRecordsTest.GORDON.replace("203932", "1").replace(",15,", ",99,") + "\n");
+    assertThat(Main.run(new String[] {"backfill", "--inputDir=" + in, "--outputDir=" + out}), equalTo(0));
+    JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
+    List<String> report = new ArrayList<>();
+    summary.get("inputs_report").forEach(n -> report.add(n.asText()));
+    assertThat(report, hasItem("schedule.csv: absent (optional) — features from it fall back to defaults"));
+    assertThat(report.stream().filter(r -> r.startsWith("shot_zones.csv")).count(), equalTo(1L));
+    JsonNode logs = summary.get("inputs").get("player_game_logs.csv");
+    assertThat(logs.get("rows_read").asLong(), equalTo(2L));
+    assertThat(logs.get("rows_dead_lettered").asLong(), equalTo(1L));
+    List<JsonNode> dead = rows(readTable(out, "dead_letter"));
+    assertThat(dead.size(), equalTo(1));
+    assertThat(dead.get(0).get("line_number").asLong(), equalTo(3L));
+    assertThat(dead.get(0).get("reason").asText(), containsString("PTS 99 != 2·FGM + FG3M + FTM = 15"));
+  }
+}
