@@ -45,10 +45,7 @@ public final class Backfill {
       facts.put("start_date", range.start());
       facts.put("end_date", range.end());
       return Runs.execute("backfill", p, options, files, facts, range::contains) == null ? 1 : 0;
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      return 2;
-    } catch (InputFiles.InputException e) {
+    } catch (IllegalArgumentException | InputFiles.InputException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
     } catch (IOException e) {
