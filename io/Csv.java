@@ -93,6 +93,11 @@ public final class Csv {
       return index.containsKey(normalize(name));
     }
 
+    /** The position of a column (case-insensitive), or -1. */
+    public int indexOf(String name) {
+      return index.getOrDefault(normalize(name), -1);
+    }
+
     public int width() {
       return width;
     }

@@ -1,14 +1,21 @@
 package io;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
@@ -16,7 +23,6 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -43,9 +49,15 @@ public final class NdjsonTableSink implements TableSink {
   public static final String EXTENSION = ".json";
 
   private final String outputDir;
+  private final Set<String> tablesWritten = new TreeSet<>();
 
   public NdjsonTableSink(String outputDir) {
     this.outputDir = outputDir;
+  }
+
+  /** The tables handed to this sink so far: the only ones whose stale partitions a run may remove. */
+  public Set<String> tablesWritten() {
+    return Collections.unmodifiableSet(tablesWritten);
   }
 
   public static String rowsWrittenCounter(String table) {
@@ -55,21 +67,12 @@ public final class NdjsonTableSink implements TableSink {
   @Override
   public <T> void write(PCollection<T> rows, TableSpec<T> table) {
     String name = table.name();
+    tablesWritten.add(name);
     SchemaCoder<T> schema = RecordCoder.of(table.recordClass()).schemaCoder();
     rows.apply(name + "/ToJson", ParDo.of(new ToJsonLineFn<>(table, schema.getSchema(), schema.getToRowFunction())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply(name + "/GroupByPartition", GroupByKey.create())
-        .apply(name + "/SortPartition", ParDo.of(new JoinSortedFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply(
-            name + "/WriteFiles",
-            FileIO.<String, KV<String, String>>writeDynamic()
-                .by(KV::getKey)
-                .withDestinationCoder(StringUtf8Coder.of())
-                .via(Contextful.fn(KV::getValue), TextIO.sink())
-                .to(tableDir(name))
-                .withNaming(partition -> (window, pane, numShards, shardIndex, compression) -> partition + EXTENSION)
-                .withNumShards(1));
+        .apply(name + "/WritePartition", ParDo.of(new WritePartitionFn(tableDir(name))));
   }
 
   public String tableDir(String table) {
@@ -127,13 +130,34 @@ public final class NdjsonTableSink implements TableSink {
     }
   }
 
-  static final class JoinSortedFn extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
+  /**
+   * Writes one partition's file: sorted lines to a temporary name beside it, then a rename over the final name,
+   * so a reader never sees half a file and a retried bundle rewrites the same bytes. This replaces FileIO's
+   * sharded write (three grouping steps per table) because a partition is exactly one file here.
+   */
+  static final class WritePartitionFn extends DoFn<KV<String, Iterable<String>>, Void> {
+    private final String dir;
+
+    WritePartitionFn(String dir) {
+      this.dir = dir;
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> partition, OutputReceiver<KV<String, String>> out) {
+    public void process(@Element KV<String, Iterable<String>> partition) throws IOException {
       List<String> lines = new ArrayList<>();
       partition.getValue().forEach(lines::add);
       lines.sort(null);
-      out.output(KV.of(partition.getKey(), String.join("\n", lines)));
+      ResourceId target = FileSystems.matchNewResource(dir + "/" + partition.getKey() + EXTENSION, false);
+      ResourceId temp =
+          FileSystems.matchNewResource(dir + "/." + partition.getKey() + EXTENSION + "." + UUID.randomUUID() + ".tmp", false);
+      try (WritableByteChannel ch = FileSystems.create(temp, "application/x-ndjson");
+          Writer w = new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8)) {
+        for (String line : lines) {
+          w.write(line);
+          w.write('\n');
+        }
+      }
+      FileSystems.rename(List.of(temp), List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     }
   }
 }

@@ -64,8 +64,8 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
             .apply("Match", FileIO.match().filepattern(filepattern))
             .apply("Open", FileIO.readMatches().withCompression(Compression.AUTO))
             .apply("ParseLines", ParDo.of(new ParseFileFn<>(parser, records)).withOutputTags(records, TupleTagList.of(DEAD_LETTERS)));
-    out.get(records).setCoder(SchemaCoders.of(input.getPipeline(), recordClass));
-    out.get(DEAD_LETTERS).setCoder(SchemaCoders.of(input.getPipeline(), DeadLetter.class));
+    out.get(records).setCoder(SchemaCoders.of(recordClass));
+    out.get(DEAD_LETTERS).setCoder(SchemaCoders.of(DeadLetter.class));
     return out;
   }
 

@@ -6,7 +6,6 @@ import io.InputFiles;
 import io.NdjsonTableSink;
 import io.TableSink;
 import java.io.IOException;
-import java.time.LocalDate;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -40,11 +39,12 @@ public final class Backfill {
       DateRange range = DateRange.of(options.getStartDate(), options.getEndDate());
       InputFiles files = InputFiles.discover(Runs.inputDir(options));
       Pipeline p = Pipeline.create(options);
-      build(p, files, range, Runs.latestGameDate(options), options.getBuildFeatures(), new NdjsonTableSink(options.getOutputDir()));
+      NdjsonTableSink sink = new NdjsonTableSink(options.getOutputDir());
+      build(p, files, range, options, sink);
       ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("start_date", range.start());
       facts.put("end_date", range.end());
-      return Runs.execute("backfill", p, options, files, facts, range::contains) == null ? 1 : 0;
+      return Runs.execute("backfill", p, options, files, facts, sink.tablesWritten(), range::contains) == null ? 1 : 0;
     } catch (IllegalArgumentException | InputFiles.InputException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -55,14 +55,14 @@ public final class Backfill {
   }
 
   /** The backfill graph: reads, composes the phase transforms, and hands every table to the sink. */
-  public static void build(
-      Pipeline p, InputFiles files, DateRange range, LocalDate latestGameDate, boolean buildFeatures, TableSink sink) {
-    ReadInputs in = ReadInputs.from(p, files, latestGameDate);
+  public static void build(Pipeline p, InputFiles files, DateRange range, BackfillOptions options, TableSink sink)
+      throws IOException {
+    ReadInputs in = ReadInputs.from(p, files, Runs.latestGameDate(options));
     PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
     sink.write(inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "GameSummaries"), Tables.PLAYER_GAME_SUMMARY);
     sink.write(inRange(teamGames, range, TeamGameSummary::getGameDate, "TeamGames"), Tables.TEAM_GAME_SUMMARY);
     sink.write(in.deadLetters, Tables.DEAD_LETTER);
-    if (!buildFeatures) {
+    if (!options.getBuildFeatures()) {
       return;
     }
     Phase3 phase3 = Phase3.build(in, teamGames);
@@ -78,12 +78,11 @@ public final class Backfill {
                         s.getTeamAbbr(), s.getOpponentTeamAbbr(), s.getHomeGame(), "played")));
     PCollection<UpcomingPlayerGameContext> context =
         universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(phase3.lines, phase3.history));
-    Phase4 phase4 = Phase4.build(context, phase3.history, null);
+    Phase4 phase4 = Phase4.build(context, phase3.history, PersistedUpstream.dailyCache(p, options, range, context));
 
     sink.write(inRange(phase3.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);
     Writes.phase4(sink, context, phase4);
   }
-
   static <T> PCollection<T> inRange(PCollection<T> rows, DateRange range, SerializableFunction<T, String> dateOf, String name) {
     return rows.apply(name + "InRange", Filter.by((T r) -> range.contains(dateOf.apply(r))));
   }

@@ -4,7 +4,7 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 
 /** {@code backfill}: build every table for every game date in a range. */
-public interface BackfillOptions extends NbaOptions {
+public interface BackfillOptions extends FeatureOptions {
   @Description("First game date to build, YYYY-MM-DD. Default: the first date of the input.")
   String getStartDate();
 
@@ -15,10 +15,8 @@ public interface BackfillOptions extends NbaOptions {
 
   void setEndDate(String value);
 
-  @Description(
-      "Also build Phase 4 and the feature store (issue 3, in progress: correct graph, but too slow on the "
-          + "DirectRunner beyond small inputs). Default false: Phase 3 tables only.")
-  @Default.Boolean(false)
+  @Description("Build Phase 4 and the feature store after Phase 3. false: Phase 3 tables only.")
+  @Default.Boolean(true)
   boolean getBuildFeatures();
 
   void setBuildFeatures(boolean value);

@@ -76,7 +76,7 @@ public final class ReadInputs {
       List<PCollection<DeadLetter>> dead) {
     String name = "Read " + input.fileName;
     if (!files.has(input)) {
-      return p.apply(name + " (absent)", Create.empty(SchemaCoders.of(p, type)));
+      return p.apply(name + " (absent)", Create.empty(SchemaCoders.of(type)));
     }
     ReadCsvRecords<T> read = ReadCsvRecords.of(files.path(input), parser, type);
     PCollectionTuple parsed = p.apply(name, read);

@@ -10,7 +10,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import io.UpstreamNotReadyException;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -27,11 +31,26 @@ final class Runs {
 
   private Runs() {}
 
+  /**
+   * The local production profile: the DirectRunner's immutability and encodability checks clone every element
+   * at every step, which is what tests are for (TestPipeline keeps them on) but more than halves a local run's
+   * speed. A run from the command line turns them off unless its arguments set them.
+   */
+  static String[] withLocalProfile(String[] args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    for (String flag : List.of("--enforceImmutability", "--enforceEncodability")) {
+      if (all.stream().noneMatch(a -> a.startsWith(flag))) {
+        all.add(flag + "=false");
+      }
+    }
+    return all.toArray(new String[0]);
+  }
+
   /** Parses options, printing a usage error (and returning null) instead of a stack trace. */
   static <T extends NbaOptions> T options(String[] args, Class<T> type) {
     PipelineOptionsFactory.register(type);
     try {
-      T options = PipelineOptionsFactory.fromArgs(args).withValidation().as(type);
+      T options = PipelineOptionsFactory.fromArgs(withLocalProfile(args)).withValidation().as(type);
       if (options.getOutputDir() == null || options.getOutputDir().isBlank()) {
         System.err.println("error: --outputDir is required");
         return null;
@@ -54,6 +73,15 @@ final class Runs {
     return dir.toString();
   }
 
+  private static <E extends Throwable> @Nullable E find(Throwable t, Class<E> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
+  }
+
   static LocalDate latestGameDate(NbaOptions options) {
     String d = options.getLatestGameDate();
     return d == null || d.isBlank() ? LocalDate.now(GameDates.EASTERN) : LocalDate.parse(d);
@@ -64,13 +92,25 @@ final class Runs {
    * run did not rewrite. Returns the summary (null when the run failed, after printing why).
    */
   static RunSummary execute(
-      String name, Pipeline p, NbaOptions options, InputFiles files, ObjectNode runFacts, Predicate<String> datesInScope)
+      String name, Pipeline p, NbaOptions options, InputFiles files, ObjectNode runFacts, Set<String> tablesWritten,
+      Predicate<String> datesInScope)
       throws IOException {
     long start = System.currentTimeMillis();
     // Partition files of this run are at least this new, even on file systems that keep whole seconds.
     long runStartFloor = start - start % 1000;
-    PipelineResult result = p.run();
-    PipelineResult.State state = result.waitUntilFinish();
+    PipelineResult result;
+    PipelineResult.State state;
+    try {
+      result = p.run();
+      state = result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      UpstreamNotReadyException notReady = find(e, UpstreamNotReadyException.class);
+      if (notReady == null) {
+        throw e;
+      }
+      System.err.println("error: upstream not ready: " + notReady.getMessage());
+      return null;
+    }
     long end = System.currentTimeMillis();
     ObjectNode header = new ObjectMapper().createObjectNode();
     header.put("pipeline", name);
@@ -92,6 +132,9 @@ final class Runs {
     NdjsonTableSink sink = new NdjsonTableSink(options.getOutputDir());
     ObjectNode removed = summary.json().putObject("stale_partitions_removed");
     for (TableSpec<?> table : Tables.ALL) {
+      if (!tablesWritten.contains(table.name())) {
+        continue; // not this run's output (e.g. a Phase 3 only run, or a persisted upstream it read)
+      }
       Predicate<String> inScope = table.isDatePartitioned() ? datesInScope : partition -> true;
       List<String> gone = sink.removeStalePartitions(table.name(), inScope, runStartFloor);
       if (!gone.isEmpty()) {

@@ -12,7 +12,9 @@ final class Writes {
 
   static void phase4(TableSink sink, PCollection<UpcomingPlayerGameContext> context, Phase4 phase4) {
     sink.write(context, Tables.UPCOMING_PLAYER_GAME_CONTEXT);
-    sink.write(phase4.dailyCache, Tables.PLAYER_DAILY_CACHE);
+    if (phase4.cacheComputed) {
+      sink.write(phase4.dailyCache, Tables.PLAYER_DAILY_CACHE);
+    }
     sink.write(phase4.shotZones, Tables.PLAYER_SHOT_ZONE_ANALYSIS);
     sink.write(phase4.teamDefense, Tables.TEAM_DEFENSE_ZONE_ANALYSIS);
     sink.write(phase4.compositeFactors, Tables.PLAYER_COMPOSITE_FACTORS);

@@ -33,7 +33,7 @@ public final class SchemaCoders {
   }
 
   /** The coder of a record class (see {@link RecordCoder} for why it is not a plain SchemaCoder). */
-  public static <T> Coder<T> of(Pipeline p, Class<T> type) {
+  public static <T> Coder<T> of(Class<T> type) {
     return RecordCoder.of(type);
   }
 }

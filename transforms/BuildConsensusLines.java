@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -31,59 +30,62 @@ public final class BuildConsensusLines extends PTransform<PCollection<PropSnapsh
   public PCollection<PropLine> expand(PCollection<PropSnapshotOffer> offers) {
     return offers
         .apply("PreGamePointsOffers", ParDo.of(new KeepPreGamePointsFn()))
-        .apply("GroupByPlayerDate", GroupByKey.create())
+        .apply("OfferDays", GroupByDate.of(PropSnapshotOffer::getGameDate))
         .apply("Consensus", ParDo.of(new ConsensusFn()));
   }
 
-  static final class KeepPreGamePointsFn extends DoFn<PropSnapshotOffer, KV<String, PropSnapshotOffer>> {
+  static final class KeepPreGamePointsFn extends DoFn<PropSnapshotOffer, PropSnapshotOffer> {
     private final Counter otherMarkets = Metrics.counter("props", "offers:other_markets");
     private final Counter afterTip = Metrics.counter("props", "offers:taken_after_tipoff");
     private final Counter used = Metrics.counter("props", "offers:points_pre_game");
 
     @ProcessElement
-    public void process(@Element PropSnapshotOffer o, OutputReceiver<KV<String, PropSnapshotOffer>> out) {
+    public void process(@Element PropSnapshotOffer o, OutputReceiver<PropSnapshotOffer> out) {
       if (!o.getMarket().equals(POINTS_MARKET)) {
         otherMarkets.inc();
       } else if (o.getSnapshotTime().compareTo(o.getGameTime()) >= 0) {
         afterTip.inc();
       } else {
         used.inc();
-        out.output(KV.of(o.getPlayerLookup() + "|" + o.getGameDate(), o));
+        out.output(o);
       }
     }
   }
 
   static final class ConsensusFn extends DoFn<KV<String, Iterable<PropSnapshotOffer>>, PropLine> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<PropSnapshotOffer>> group, OutputReceiver<PropLine> out) {
-      // snapshot time → book → offers
-      TreeMap<String, Map<String, List<PropSnapshotOffer>>> bySnapshot = new TreeMap<>();
-      PropSnapshotOffer any = null;
-      for (PropSnapshotOffer o : group.getValue()) {
-        any = o;
-        bySnapshot
+    public void process(@Element KV<String, Iterable<PropSnapshotOffer>> day, OutputReceiver<PropLine> out) {
+      // player → snapshot time → book → offers
+      Map<String, TreeMap<String, Map<String, List<PropSnapshotOffer>>>> byPlayer = new TreeMap<>();
+      for (PropSnapshotOffer o : day.getValue()) {
+        byPlayer
+            .computeIfAbsent(o.getPlayerLookup(), k -> new TreeMap<>())
             .computeIfAbsent(o.getSnapshotTime(), k -> new TreeMap<>())
             .computeIfAbsent(o.getBookmaker(), k -> new ArrayList<>())
             .add(o);
       }
+      byPlayer.values().forEach(bySnapshot -> out.output(consensus(bySnapshot)));
+    }
+
+    private static PropLine consensus(TreeMap<String, Map<String, List<PropSnapshotOffer>>> bySnapshot) {
+      PropSnapshotOffer any = bySnapshot.firstEntry().getValue().values().iterator().next().get(0);
       List<Double> latest = mainLines(bySnapshot.lastEntry().getValue());
       List<Double> opening = mainLines(bySnapshot.firstEntry().getValue());
       double line = median(latest);
       double open = median(opening);
-      out.output(
-          PropLine.builder()
-              .setPlayerLookup(any.getPlayerLookup())
-              .setJoinKey(PlayerNames.joinKey(any.getPlayerLookup()))
-              .setPlayerName(any.getPlayerName())
-              .setGameDate(any.getGameDate())
-              .setGameTime(any.getGameTime())
-              .setLine(line)
-              .setOpeningLine(open)
-              .setLineMove(line - open)
-              .setBooksCount(latest.size())
-              .setSnapshotTime(bySnapshot.lastKey())
-              .setOpeningSnapshotTime(bySnapshot.firstKey())
-              .build());
+      return PropLine.builder()
+          .setPlayerLookup(any.getPlayerLookup())
+          .setJoinKey(PlayerNames.joinKey(any.getPlayerLookup()))
+          .setPlayerName(any.getPlayerName())
+          .setGameDate(any.getGameDate())
+          .setGameTime(any.getGameTime())
+          .setLine(line)
+          .setOpeningLine(open)
+          .setLineMove(line - open)
+          .setBooksCount(latest.size())
+          .setSnapshotTime(bySnapshot.lastKey())
+          .setOpeningSnapshotTime(bySnapshot.firstKey())
+          .build();
     }
   }
 

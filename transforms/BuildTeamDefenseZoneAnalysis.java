@@ -1,25 +1,23 @@
 package transforms;
 
-import org.apache.beam.sdk.transforms.Distinct;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import java.util.List;
-import java.util.Map;
-import schemas.LeagueDay;
-import schemas.TeamGameSummary;
-import schemas.ZoneGame;
-import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptors;
+import schemas.LeagueDay;
 import schemas.TeamDefenseZoneAnalysis;
+import schemas.TeamGameSummary;
 import schemas.UpcomingPlayerGameContext;
+import schemas.ZoneGame;
 
 /**
  * {@code team_defense_zone_analysis}: one row per team playing on D (every team and opponent of the day's
- * context), from {@link AsOf#teamDefense}.
+ * context), from {@link AsOf#teamDefense}. The day's context is grouped by date to find its teams once.
  */
 public final class BuildTeamDefenseZoneAnalysis
     extends PTransform<PCollection<UpcomingPlayerGameContext>, PCollection<TeamDefenseZoneAnalysis>> {
@@ -29,34 +27,17 @@ public final class BuildTeamDefenseZoneAnalysis
     this.history = history;
   }
 
-  /** The day's team rows by {@link Keys#teamDate}, as a side input in the same daily windows as the context. */
-  public static PCollectionView<Map<String, TeamDefenseZoneAnalysis>> byTeamDate(PCollection<TeamDefenseZoneAnalysis> rows) {
-    return rows
-        .apply("KeyTeamRows", WithKeys.of((TeamDefenseZoneAnalysis t) -> Keys.teamDate(t.getTeamAbbr(), t.getAnalysisDate()))
-            .withKeyType(TypeDescriptors.strings()))
-        .apply("TeamRowsView", View.asMap());
-  }
-
   @Override
   public PCollection<TeamDefenseZoneAnalysis> expand(PCollection<UpcomingPlayerGameContext> context) {
     return context
-        .apply("TeamsOfTheDay", ParDo.of(new TeamsFn()))
-        .apply("DistinctTeams", Distinct.create())
+        .apply("ContextDays", GroupByDate.of(UpcomingPlayerGameContext::getGameDate))
         .apply(
             "AsOfTeamDefense",
             ParDo.of(new TeamDefenseFn(history.gamesByTeam, history.zonesAgainstTeam, history.leagueDays))
                 .withSideInputs(history.gamesByTeam, history.zonesAgainstTeam, history.leagueDays));
   }
 
-  static final class TeamsFn extends DoFn<UpcomingPlayerGameContext, String> {
-    @ProcessElement
-    public void process(@Element UpcomingPlayerGameContext p, OutputReceiver<String> out) {
-      out.output(Keys.teamDate(p.getTeamAbbr(), p.getGameDate()));
-      out.output(Keys.teamDate(p.getOpponentTeamAbbr(), p.getGameDate()));
-    }
-  }
-
-  static final class TeamDefenseFn extends DoFn<String, TeamDefenseZoneAnalysis> {
+  static final class TeamDefenseFn extends DoFn<KV<String, Iterable<UpcomingPlayerGameContext>>, TeamDefenseZoneAnalysis> {
     private final PCollectionView<Map<String, Iterable<TeamGameSummary>>> games;
     private final PCollectionView<Map<String, Iterable<ZoneGame>>> zonesAgainst;
     private final PCollectionView<List<LeagueDay>> league;
@@ -72,11 +53,17 @@ public final class BuildTeamDefenseZoneAnalysis
 
     @ProcessElement
     public void process(ProcessContext c) {
-      String[] teamDate = c.element().split("\\|");
-      String team = teamDate[0];
-      c.output(
-          AsOf.teamDefense(
-              team, teamDate[1], c.sideInput(games).get(team), c.sideInput(zonesAgainst).get(team), c.sideInput(league)));
+      String date = c.element().getKey();
+      TreeSet<String> teams = new TreeSet<>();
+      for (UpcomingPlayerGameContext p : c.element().getValue()) {
+        teams.add(p.getTeamAbbr());
+        teams.add(p.getOpponentTeamAbbr());
+      }
+      for (String team : teams) {
+        c.output(
+            AsOf.teamDefense(
+                team, date, c.sideInput(games).get(team), c.sideInput(zonesAgainst).get(team), c.sideInput(league)));
+      }
     }
   }
 }

@@ -2,16 +2,15 @@ package transforms;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import schemas.PlayerGameSummary;
 import schemas.TeamGameSummary;
 
@@ -27,8 +26,7 @@ public final class BuildTeamGameSummaries
   @Override
   public PCollection<TeamGameSummary> expand(PCollection<PlayerGameSummary> players) {
     return players
-        .apply("KeyByGame", WithKeys.of((PlayerGameSummary p) -> gameKey(p)).withKeyType(TypeDescriptors.strings()))
-        .apply("GroupByGame", GroupByKey.create())
+        .apply("GameDays", GroupByDate.of(PlayerGameSummary::getGameDate))
         .apply("SumTeams", ParDo.of(new SumTeamsFn()));
   }
 
@@ -42,20 +40,26 @@ public final class BuildTeamGameSummaries
     private final Counter oneSided = Metrics.counter("phase3", "team_game_summary:one_sided_games");
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<PlayerGameSummary>> game, OutputReceiver<TeamGameSummary> out) {
-      List<PlayerGameSummary> home = new ArrayList<>();
-      List<PlayerGameSummary> away = new ArrayList<>();
-      for (PlayerGameSummary p : game.getValue()) {
-        (p.getHomeGame() ? home : away).add(p);
+    public void process(@Element KV<String, Iterable<PlayerGameSummary>> day, OutputReceiver<TeamGameSummary> out) {
+      Map<String, List<PlayerGameSummary>> games = new TreeMap<>();
+      for (PlayerGameSummary p : day.getValue()) {
+        games.computeIfAbsent(gameKey(p), k -> new ArrayList<>()).add(p);
       }
-      if (home.isEmpty() || away.isEmpty()) {
-        oneSided.inc();
-        return;
+      for (List<PlayerGameSummary> game : games.values()) {
+        List<PlayerGameSummary> home = new ArrayList<>();
+        List<PlayerGameSummary> away = new ArrayList<>();
+        for (PlayerGameSummary p : game) {
+          (p.getHomeGame() ? home : away).add(p);
+        }
+        if (home.isEmpty() || away.isEmpty()) {
+          oneSided.inc();
+          continue;
+        }
+        Totals h = Totals.of(home);
+        Totals a = Totals.of(away);
+        out.output(row(home.get(0), h, a));
+        out.output(row(away.get(0), a, h));
       }
-      Totals h = Totals.of(home);
-      Totals a = Totals.of(away);
-      out.output(row(home.get(0), h, a));
-      out.output(row(away.get(0), a, h));
     }
 
     private static TeamGameSummary row(PlayerGameSummary any, Totals team, Totals opp) {

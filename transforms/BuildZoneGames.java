@@ -1,17 +1,16 @@
 package transforms;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -45,18 +44,14 @@ public final class BuildZoneGames extends PTransform<PCollection<ShotZoneAttempt
             "OpponentsFromBoxScores",
             MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
                 .via(s -> KV.of(Keys.teamDate(s.getTeamAbbr(), s.getGameDate()), s.getOpponentTeamAbbr())));
-    PCollectionView<Map<String, String>> opponentOf =
+    // A multimap, not a map: schedule and box scores both name most opponents, and they agree.
+    PCollectionView<Map<String, Iterable<String>>> opponentOf =
         PCollectionList.of(fromSchedule)
             .and(fromBoxScores)
             .apply("AllOpponents", Flatten.pCollections())
-            .apply("OneOpponentPerTeamDate", Combine.perKey((Iterable<String> vs) -> vs.iterator().next()))
-            .apply("OpponentView", View.asMap());
+            .apply("OpponentView", View.asMultimap());
     return zones
-        .apply(
-            "KeyByPlayerGame",
-            WithKeys.of((ShotZoneAttempts z) -> z.getPlayerLookup() + "|" + z.getGameDate() + "|" + z.getTeamAbbr())
-                .withKeyType(TypeDescriptors.strings()))
-        .apply("GroupByPlayerGame", GroupByKey.create())
+        .apply("ZoneDays", GroupByDate.of(ShotZoneAttempts::getGameDate))
         .apply("SumZoneGroups", ParDo.of(new SumFn(opponentOf)).withSideInputs(opponentOf));
   }
 
@@ -69,41 +64,50 @@ public final class BuildZoneGames extends PTransform<PCollection<ShotZoneAttempt
   }
 
   static final class SumFn extends DoFn<KV<String, Iterable<ShotZoneAttempts>>, ZoneGame> {
-    private final PCollectionView<Map<String, String>> opponentOf;
+    private final PCollectionView<Map<String, Iterable<String>>> opponentOf;
     private final Counter noDefender = Metrics.counter("phase4", "zone_games:no_defending_team");
 
-    SumFn(PCollectionView<Map<String, String>> opponentOf) {
+    SumFn(PCollectionView<Map<String, Iterable<String>>> opponentOf) {
       this.opponentOf = opponentOf;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
-      int[] t = new int[6];
-      ShotZoneAttempts any = null;
+      // player|team → paint, mid-range, three (attempts, makes)
+      Map<String, int[]> totals = new TreeMap<>();
+      Map<String, ShotZoneAttempts> anyOf = new HashMap<>();
       for (ShotZoneAttempts z : c.element().getValue()) {
-        any = z;
+        String key = z.getPlayerLookup() + "|" + z.getTeamAbbr();
+        anyOf.putIfAbsent(key, z);
+        int[] t = totals.computeIfAbsent(key, k -> new int[6]);
         int slot = z.getZoneGroup().equals(ShotZones.PAINT) ? 0 : z.getZoneGroup().equals(ShotZones.MID_RANGE) ? 2 : 4;
         t[slot] += z.getFga();
         t[slot + 1] += z.getFgm();
       }
-      String defender = c.sideInput(opponentOf).get(Keys.teamDate(any.getTeamAbbr(), any.getGameDate()));
-      if (defender == null) {
-        noDefender.inc();
+      Map<String, Iterable<String>> opponents = c.sideInput(opponentOf);
+      for (Map.Entry<String, int[]> e : totals.entrySet()) {
+        ShotZoneAttempts any = anyOf.get(e.getKey());
+        int[] t = e.getValue();
+        Iterable<String> defenders = opponents.get(Keys.teamDate(any.getTeamAbbr(), any.getGameDate()));
+        String defender = defenders == null ? null : defenders.iterator().next();
+        if (defender == null) {
+          noDefender.inc();
+        }
+        c.output(
+            ZoneGame.builder()
+                .setPlayerLookup(any.getPlayerLookup())
+                .setTeamAbbr(any.getTeamAbbr())
+                .setDefendingTeamAbbr(defender)
+                .setGameDate(any.getGameDate())
+                .setSeason(any.getSeason())
+                .setPaintFga(t[0])
+                .setPaintFgm(t[1])
+                .setMidRangeFga(t[2])
+                .setMidRangeFgm(t[3])
+                .setThreeFga(t[4])
+                .setThreeFgm(t[5])
+                .build());
       }
-      c.output(
-          ZoneGame.builder()
-              .setPlayerLookup(any.getPlayerLookup())
-              .setTeamAbbr(any.getTeamAbbr())
-              .setDefendingTeamAbbr(defender)
-              .setGameDate(any.getGameDate())
-              .setSeason(any.getSeason())
-              .setPaintFga(t[0])
-              .setPaintFgm(t[1])
-              .setMidRangeFga(t[2])
-              .setMidRangeFgm(t[3])
-              .setThreeFga(t[4])
-              .setThreeFgm(t[5])
-              .build());
     }
   }
 }

@@ -1,8 +1,13 @@
 package transforms;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -26,9 +31,11 @@ import schemas.UpcomingPlayerGameContext;
 
 /**
  * Turns the run's universe (who is expected to play on D: team, opponent, home/away) into
- * {@code upcoming_player_game_context}: windows it into daily windows, joins each player to D's consensus line
- * by a tolerant name key ({@link PlayerNames#joinKey}: suffixes and nicknames), and adds rest from history.
- * A line whose player is not in the universe is counted ({@code context:lines_unmatched}), never attached by guess.
+ * {@code upcoming_player_game_context}: a day's universe and its consensus lines meet in one group per date
+ * (daily windows; see {@link GroupByDate} for why by date), each player takes the line of his tolerant name key
+ * ({@link PlayerNames#joinKey}: suffixes and nicknames), and rest comes from history. A player named twice in
+ * the universe is kept once ({@code context:universe_duplicates}); a line no player takes is counted
+ * ({@code context:lines_unmatched}), never attached by guess.
  */
 public final class CompleteContext
     extends PTransform<PCollection<UpcomingPlayerGameContext>, PCollection<UpcomingPlayerGameContext>> {
@@ -63,23 +70,19 @@ public final class CompleteContext
   public PCollection<UpcomingPlayerGameContext> expand(PCollection<UpcomingPlayerGameContext> universe) {
     TupleTag<UpcomingPlayerGameContext> players = new TupleTag<>();
     TupleTag<PropLine> lineTag = new TupleTag<>();
-    PCollection<KV<String, UpcomingPlayerGameContext>> keyedPlayers =
-        universe
-            .apply("PlayersDaily", Window.into(GameDates.dailyWindows()))
-            .apply(
-                "KeyPlayersByName",
-                WithKeys.of((UpcomingPlayerGameContext c) -> Keys.playerDate(PlayerNames.joinKey(c.getPlayerLookup()), c.getGameDate()))
-                    .withKeyType(TypeDescriptors.strings()));
-    PCollection<KV<String, PropLine>> keyedLines =
-        lines
-            .apply("LinesDaily", Window.into(GameDates.dailyWindows()))
-            .apply(
-                "KeyLinesByName",
-                WithKeys.of((PropLine l) -> Keys.playerDate(l.getJoinKey(), l.getGameDate())).withKeyType(TypeDescriptors.strings()));
-    return KeyedPCollectionTuple.of(players, keyedPlayers)
-        .and(lineTag, keyedLines)
-        .apply("JoinLines", CoGroupByKey.create())
-        .apply("AttachLineAndRest", ParDo.of(new AttachFn(players, lineTag, history.gamesByPlayer, history.gamesByTeam)).withSideInputs(history.gamesByPlayer, history.gamesByTeam));
+    return KeyedPCollectionTuple.of(players, byDate("Players", universe, UpcomingPlayerGameContext::getGameDate))
+        .and(lineTag, byDate("Lines", lines, PropLine::getGameDate))
+        .apply("JoinDayLines", CoGroupByKey.create())
+        .apply(
+            "AttachLineAndRest",
+            ParDo.of(new AttachFn(players, lineTag, history.gamesByPlayer, history.gamesByTeam))
+                .withSideInputs(history.gamesByPlayer, history.gamesByTeam));
+  }
+
+  /** Keyed by game date in daily windows: a day's universe and lines meet in one group (see {@link GroupByDate}). */
+  private static <T> PCollection<KV<String, T>> byDate(String name, PCollection<T> rows, SerializableFunction<T, String> date) {
+    return rows.apply(name + "Daily", Window.<T>into(GameDates.dailyWindows()))
+        .apply("Key" + name + "ByDate", WithKeys.of(date).withKeyType(TypeDescriptors.strings()));
   }
 
   static final class AttachFn extends DoFn<KV<String, CoGbkResult>, UpcomingPlayerGameContext> {
@@ -90,6 +93,7 @@ public final class CompleteContext
     private final Counter matched = Metrics.counter("context", "lines_matched");
     private final Counter unmatched = Metrics.counter("context", "lines_unmatched");
     private final Counter ambiguous = Metrics.counter("context", "lines_ambiguous");
+    private final Counter duplicates = Metrics.counter("context", "universe_duplicates");
     private final Counter rows = Metrics.counter("context", "universe_rows");
 
     AttachFn(
@@ -105,38 +109,55 @@ public final class CompleteContext
 
     @ProcessElement
     public void process(ProcessContext c) {
-      List<PropLine> lines = new ArrayList<>();
-      c.element().getValue().getAll(lineTag).forEach(lines::add);
-      boolean anyPlayer = false;
+      Map<String, List<PropLine>> linesByName = new HashMap<>();
+      for (PropLine l : c.element().getValue().getAll(lineTag)) {
+        linesByName.computeIfAbsent(l.getJoinKey(), k -> new ArrayList<>()).add(l);
+      }
+      // One row per player: a universe assembled from several sources may name a player twice.
+      Map<String, UpcomingPlayerGameContext> universe = new TreeMap<>();
       for (UpcomingPlayerGameContext p : c.element().getValue().getAll(players)) {
-        anyPlayer = true;
-        PropLine line = choose(p.getPlayerLookup(), lines);
+        if (universe.putIfAbsent(p.getPlayerLookup(), p) != null) {
+          duplicates.inc();
+        }
+      }
+      Set<PropLine> attached = new HashSet<>();
+      for (UpcomingPlayerGameContext p : universe.values()) {
+        String name = PlayerNames.joinKey(p.getPlayerLookup());
+        List<PropLine> candidates = linesByName.getOrDefault(name, List.of());
+        PropLine line = choose(p.getPlayerLookup(), candidates);
         if (line != null) {
           matched.inc();
-        } else if (lines.size() > 1) {
+          attached.add(line);
+        } else if (candidates.size() > 1) {
           ambiguous.inc();
         }
-        String date = p.getGameDate();
-        Integer rest = AsOf.daysSinceLast(
-            AsOf.playedBefore(c.sideInput(games).get(p.getPlayerLookup()), date), date,
-            PlayerGameSummary::getGameDate);
-        Integer oppRest = AsOf.daysSinceLast(
-            AsOf.teamGamesBefore(c.sideInput(teamGames).get(p.getOpponentTeamAbbr()), date), date,
-            TeamGameSummary::getGameDate);
-        rows.inc();
-        c.output(
-            p.toBuilder()
-                .setDaysSinceLastGame(rest)
-                .setBackToBack(rest != null && rest == 1)
-                .setOpponentDaysSinceLastGame(oppRest)
-                .setPropLine(line == null ? null : line.getLine())
-                .setPropOpeningLine(line == null ? null : line.getOpeningLine())
-                .setPropLineSnapshotTime(line == null ? null : line.getSnapshotTime())
-                .build());
+        c.output(withRestAndLine(c, p, line));
       }
-      if (!anyPlayer) {
-        unmatched.inc(lines.size());
+      for (List<PropLine> sameName : linesByName.values()) {
+        for (PropLine l : sameName) {
+          if (!attached.contains(l)) {
+            unmatched.inc();
+          }
+        }
       }
+    }
+
+    private UpcomingPlayerGameContext withRestAndLine(ProcessContext c, UpcomingPlayerGameContext p, @Nullable PropLine line) {
+      String date = p.getGameDate();
+      Integer rest = AsOf.daysSinceLast(
+          AsOf.playedBefore(c.sideInput(games).get(p.getPlayerLookup()), date), date, PlayerGameSummary::getGameDate);
+      Integer oppRest = AsOf.daysSinceLast(
+          AsOf.teamGamesBefore(c.sideInput(teamGames).get(p.getOpponentTeamAbbr()), date), date,
+          TeamGameSummary::getGameDate);
+      rows.inc();
+      return p.toBuilder()
+          .setDaysSinceLastGame(rest)
+          .setBackToBack(rest != null && rest == 1)
+          .setOpponentDaysSinceLastGame(oppRest)
+          .setPropLine(line == null ? null : line.getLine())
+          .setPropOpeningLine(line == null ? null : line.getOpeningLine())
+          .setPropLineSnapshotTime(line == null ? null : line.getSnapshotTime())
+          .build();
     }
 
     /** The exact-name line if there is one, else the only candidate; two candidates and no exact match: none. */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -47,22 +49,27 @@ public final class History {
       PCollection<ZoneGame> zoneGames,
       PCollection<LeagueDay> leagueDays) {
     return new History(
-        games
+        global("Games", games)
             .apply("KeyGamesByPlayer", WithKeys.of(PlayerGameSummary::getPlayerLookup).withKeyType(TypeDescriptors.strings()))
             .apply("GamesByPlayer", View.asMultimap()),
-        teamGames
+        global("TeamGames", teamGames)
             .apply("KeyGamesByTeam", WithKeys.of(TeamGameSummary::getTeamAbbr).withKeyType(TypeDescriptors.strings()))
             .apply("GamesByTeam", View.asMultimap()),
-        zoneGames
+        global("ZoneGames", zoneGames)
             .apply("KeyZonesByPlayer", WithKeys.of(ZoneGame::getPlayerLookup).withKeyType(TypeDescriptors.strings()))
             .apply("ZonesByPlayer", View.asMultimap()),
-        zoneGames
+        global("ZoneGamesAgainst", zoneGames)
             .apply(
                 "KeyZonesByDefender",
                 WithKeys.of((ZoneGame z) -> z.getDefendingTeamAbbr() == null ? "" : z.getDefendingTeamAbbr())
                     .withKeyType(TypeDescriptors.strings()))
             .apply("ZonesAgainstTeam", View.asMultimap()),
-        leagueDays.apply("LeagueDaysView", View.asList()));
+        global("LeagueDays", leagueDays).apply("LeagueDaysView", View.asList()));
+  }
+
+  /** History is read from every day's window, so it lives in the global window whatever produced it. */
+  private static <T> PCollection<T> global(String name, PCollection<T> rows) {
+    return rows.apply(name + "InGlobalWindow", Window.<T>into(new GlobalWindows()));
   }
 
   public PCollectionView<?>[] all() {

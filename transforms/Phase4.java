@@ -1,9 +1,7 @@
 package transforms;
 
-import java.util.Map;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.FeatureStoreGap;
 import schemas.MlFeatureStoreV2;
@@ -25,6 +23,8 @@ public final class Phase4 {
   public final PCollection<PlayerCompositeFactors> compositeFactors;
   public final PCollection<MlFeatureStoreV2> features;
   public final PCollection<FeatureStoreGap> gaps;
+  /** False when the cache came from a persisted upstream: then it is not this run's output to write. */
+  public final boolean cacheComputed;
 
   private Phase4(
       PCollection<PlayerDailyCache> dailyCache,
@@ -32,17 +32,19 @@ public final class Phase4 {
       PCollection<TeamDefenseZoneAnalysis> teamDefense,
       PCollection<PlayerCompositeFactors> compositeFactors,
       PCollection<MlFeatureStoreV2> features,
-      PCollection<FeatureStoreGap> gaps) {
+      PCollection<FeatureStoreGap> gaps,
+      boolean cacheComputed) {
     this.dailyCache = dailyCache;
     this.shotZones = shotZones;
     this.teamDefense = teamDefense;
     this.compositeFactors = compositeFactors;
     this.features = features;
     this.gaps = gaps;
+    this.cacheComputed = cacheComputed;
   }
 
   /**
-   * @param persistedCache a daily cache read from an earlier run (already checked fresh and complete), used
+   * @param persistedCache a daily cache read from an earlier run (already through its {@link UpstreamGate}), used
    *     instead of computing it; null to compute it from history.
    */
   public static Phase4 build(
@@ -51,12 +53,12 @@ public final class Phase4 {
         persistedCache != null ? persistedCache : context.apply("BuildPlayerDailyCache", new BuildPlayerDailyCache(history));
     PCollection<PlayerShotZoneAnalysis> zones = context.apply("BuildPlayerShotZoneAnalysis", new BuildPlayerShotZoneAnalysis(history));
     PCollection<TeamDefenseZoneAnalysis> teams = context.apply("BuildTeamDefenseZoneAnalysis", new BuildTeamDefenseZoneAnalysis(history));
-    PCollectionView<Map<String, TeamDefenseZoneAnalysis>> teamView = BuildTeamDefenseZoneAnalysis.byTeamDate(teams);
+    DayTables day = DayTables.of(cache, zones, teams, history);
     PCollection<PlayerCompositeFactors> composite =
-        context.apply("BuildPlayerCompositeFactors", new BuildPlayerCompositeFactors(cache, zones, teamView, history));
-    PCollectionTuple vectors =
-        context.apply("BuildFeatureVectors", new BuildFeatureVectors(cache, composite, zones, teamView, history));
+        context.apply("BuildPlayerCompositeFactors", new BuildPlayerCompositeFactors(day));
+    PCollectionTuple vectors = context.apply("BuildFeatureVectors", new BuildFeatureVectors(day.withComposite(composite)));
     return new Phase4(
-        cache, zones, teams, composite, vectors.get(BuildFeatureVectors.FEATURES), vectors.get(BuildFeatureVectors.GAPS));
+        cache, zones, teams, composite, vectors.get(BuildFeatureVectors.FEATURES), vectors.get(BuildFeatureVectors.GAPS),
+        persistedCache == null);
   }
 }
