@@ -7,22 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
@@ -70,19 +66,13 @@ public final class CompleteContext
   public PCollection<UpcomingPlayerGameContext> expand(PCollection<UpcomingPlayerGameContext> universe) {
     TupleTag<UpcomingPlayerGameContext> players = new TupleTag<>();
     TupleTag<PropLine> lineTag = new TupleTag<>();
-    return KeyedPCollectionTuple.of(players, byDate("Players", universe, UpcomingPlayerGameContext::getGameDate))
-        .and(lineTag, byDate("Lines", lines, PropLine::getGameDate))
+    return KeyedPCollectionTuple.of(players, GroupByDate.keyedDaily("Players", universe, UpcomingPlayerGameContext::getGameDate))
+        .and(lineTag, GroupByDate.keyedDaily("Lines", lines, PropLine::getGameDate))
         .apply("JoinDayLines", CoGroupByKey.create())
         .apply(
             "AttachLineAndRest",
             ParDo.of(new AttachFn(players, lineTag, history.gamesByPlayer, history.gamesByTeam))
                 .withSideInputs(history.gamesByPlayer, history.gamesByTeam));
-  }
-
-  /** Keyed by game date in daily windows: a day's universe and lines meet in one group (see {@link GroupByDate}). */
-  private static <T> PCollection<KV<String, T>> byDate(String name, PCollection<T> rows, SerializableFunction<T, String> date) {
-    return rows.apply(name + "Daily", Window.<T>into(GameDates.dailyWindows()))
-        .apply("Key" + name + "ByDate", WithKeys.of(date).withKeyType(TypeDescriptors.strings()));
   }
 
   static final class AttachFn extends DoFn<KV<String, CoGbkResult>, UpcomingPlayerGameContext> {

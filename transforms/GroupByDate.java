@@ -34,8 +34,12 @@ public final class GroupByDate<T> extends PTransform<PCollection<T>, PCollection
 
   @Override
   public PCollection<KV<String, Iterable<T>>> expand(PCollection<T> rows) {
-    return rows.apply("Daily", Window.<T>into(GameDates.dailyWindows()))
-        .apply("KeyByDate", WithKeys.of(dateOf).withKeyType(TypeDescriptors.strings()))
-        .apply("GroupByDate", GroupByKey.create());
+    return keyedDaily("", rows, dateOf).apply("GroupByDate", GroupByKey.create());
+  }
+
+  /** Rows in daily windows keyed by their date: the input of a per-date join (a CoGroupByKey of several tables). */
+  public static <T> PCollection<KV<String, T>> keyedDaily(String name, PCollection<T> rows, SerializableFunction<T, String> dateOf) {
+    return rows.apply(name + "Daily", Window.<T>into(GameDates.dailyWindows()))
+        .apply("Key" + name + "ByDate", WithKeys.of(dateOf).withKeyType(TypeDescriptors.strings()));
   }
 }

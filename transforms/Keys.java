@@ -1,12 +1,8 @@
 package transforms;
 
-/** The join keys of the per-date tables: one spelling, used by every join. */
+/** The spelling of composite keys, in one place so that every producer and reader of a key agree. */
 public final class Keys {
   private Keys() {}
-
-  public static String playerDate(String playerLookup, String date) {
-    return playerLookup + "|" + date;
-  }
 
   public static String teamDate(String team, String date) {
     return team + "|" + date;

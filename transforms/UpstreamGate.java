@@ -13,15 +13,12 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import schemas.TableSpec;
 import schemas.UpcomingPlayerGameContext;
 
@@ -63,16 +60,11 @@ public final class UpstreamGate<T> extends PTransform<PCollection<T>, PCollectio
   public PCollection<T> expand(PCollection<T> persisted) {
     TupleTag<UpcomingPlayerGameContext> universe = new TupleTag<>();
     TupleTag<T> rows = new TupleTag<>();
-    return KeyedPCollectionTuple.of(universe, byDate("Universe", context, UpcomingPlayerGameContext::getGameDate))
-        .and(rows, byDate("Persisted", persisted, rules.table::partitionOf))
+    return KeyedPCollectionTuple.of(universe, GroupByDate.keyedDaily("Universe", context, UpcomingPlayerGameContext::getGameDate))
+        .and(rows, GroupByDate.keyedDaily("Persisted", persisted, rules.table::partitionOf))
         .apply("JoinDay", CoGroupByKey.create())
         .apply("CheckDay", ParDo.of(new CheckFn<>(rules, universe, rows)))
         .setCoder(persisted.getCoder());
-  }
-
-  private static <V> PCollection<KV<String, V>> byDate(String name, PCollection<V> rows, SerializableFunction<V, String> date) {
-    return rows.apply(name + "Daily", Window.<V>into(GameDates.dailyWindows()))
-        .apply("Key" + name + "ByDate", WithKeys.of(date).withKeyType(TypeDescriptors.strings()));
   }
 
   /** What makes a partition fit to build from. */

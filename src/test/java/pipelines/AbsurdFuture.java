@@ -11,14 +11,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import transforms.GameDates;
 
 /**
  * The leakage fixture: a copy of an input folder in which everything dated after D is absurd (box-score
- * counting stats and shot attempts ×10 with 48 minutes, prop lines ×10) and a fake player, with absurd games on
+ * counting stats and shot attempts ×10 with 48 minutes, prop lines +100) and a fake player, with absurd games on
  * D and after, is appended. A point-in-time correct run gives identical Phase 4 rows for D on both folders,
  * except the fake player's own.
  */
@@ -40,9 +42,10 @@ final class AbsurdFuture {
         if (name.startsWith("player_game_logs")) {
           out = boxScores(lines, d);
         } else if (name.startsWith("shot_zones")) {
-          out = scaleAfter(lines, d, "GAME_DATE", Set.of("FGA", "FGM"), null);
+          out = scaleAfter(lines, d, "GAME_DATE", Set.of("FGA", "FGM"), Map.of());
         } else if (name.startsWith("player_props_snapshots")) {
-          out = scaleAfter(lines, d, "game_time", Set.of("line"), null);
+          // +100, not ×10 or a constant: stays under the parser's bound of 200 and keeps each book's alternates distinct
+          out = scaleAfter(lines, d, "game_time", Set.of(), Map.of("LINE", x -> Double.toString(Double.parseDouble(x) + 100)));
         } else {
           out = lines;
         }
@@ -52,7 +55,7 @@ final class AbsurdFuture {
   }
 
   private static List<String> boxScores(List<String> lines, String d) throws Exception {
-    List<String> out = scaleAfter(lines, d, "GAME_DATE", COUNTS, "48");
+    List<String> out = scaleAfter(lines, d, "GAME_DATE", COUNTS, Map.of("MIN", x -> "48"));
     Csv.Header h = new Csv.Header(Csv.split(lines.get(0)));
     // the fake player: a copy of one real row per team-game on D and after, absurd, on the first team seen
     String team = null;
@@ -72,13 +75,14 @@ final class AbsurdFuture {
       out.add("#" + date); // marker: one fake row per date, removed below
       v.set(index(h, "PLAYER_NAME"), FAKE_NAME);
       v.set(index(h, "PLAYER_ID"), "999999999");
-      out.add(join(scale(h, v, COUNTS, "48")));
+      out.add(join(scale(h, v, COUNTS, Map.of("MIN", x -> "48"))));
     }
     out.removeIf(l -> l.startsWith("#"));
     return out;
   }
 
-  private static List<String> scaleAfter(List<String> lines, String d, String dateColumn, Set<String> columns, String minutes)
+  private static List<String> scaleAfter(
+      List<String> lines, String d, String dateColumn, Set<String> columns, Map<String, UnaryOperator<String>> fixed)
       throws Exception {
     Csv.Header h = new Csv.Header(Csv.split(lines.get(0)));
     List<String> out = new ArrayList<>();
@@ -87,12 +91,13 @@ final class AbsurdFuture {
       List<String> v = new ArrayList<>(Csv.split(line));
       String raw = v.get(index(h, dateColumn));
       String date = raw.length() > 10 && raw.endsWith("Z") ? GameDates.easternDate(Instant.parse(raw)).toString() : raw.substring(0, 10);
-      out.add(date.compareTo(d) > 0 ? join(scale(h, v, columns, minutes)) : line);
+      out.add(date.compareTo(d) > 0 ? join(scale(h, v, columns, fixed)) : line);
     }
     return out;
   }
 
-  private static List<String> scale(Csv.Header h, List<String> v, Set<String> columns, String minutes) {
+  /** Counting columns ×10, and the given absurd rewrites of the others. */
+  private static List<String> scale(Csv.Header h, List<String> v, Set<String> columns, Map<String, UnaryOperator<String>> fixed) {
     for (String c : columns) {
       if (h.has(c)) {
         int i = index(h, c);
@@ -102,9 +107,11 @@ final class AbsurdFuture {
         }
       }
     }
-    if (minutes != null && h.has("MIN")) {
-      v.set(index(h, "MIN"), minutes);
-    }
+    fixed.forEach((column, value) -> {
+      if (h.has(column)) {
+        v.set(index(h, column), value.apply(v.get(index(h, column))));
+      }
+    });
     return v;
   }
 

@@ -42,7 +42,11 @@ public class FeaturesTest {
   @BeforeClass
   public static void fullSampleRun() throws Exception {
     full = TMP.newFolder("full").toPath();
-    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + full}), equalTo(0));
+    // With the DirectRunner's checks on (the command line turns them off): no step mutates its input, every
+    // element encodes. The other runs of these tests use the local production profile.
+    assertThat(
+        Main.run(new String[] {"backfill", "--outputDir=" + full, "--enforceImmutability=true", "--enforceEncodability=true"}),
+        equalTo(0));
     input = full.resolve("embedded_sample_input");
   }
 

@@ -15,7 +15,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** Phase 3 on the real 2023-24 season in ../shared/data/nba (skipped, with a message, where it is absent). */
+/**
+ * Phase 3, 4 and the feature store over the real 2023-24 season in ../shared/data/nba (skipped, with a message,
+ * where it is absent).
+ */
 public class RealSeasonTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
@@ -50,5 +53,15 @@ public class RealSeasonTest {
     assertThat(BackfillTest.rows(BackfillTest.readTable(out, "dead_letter")).size(), equalTo(0));
     // every input of the season reconciles, optional ones included
     summary.get("inputs").forEach(f -> assertThat(f.get("reconciled").asBoolean(), equalTo(true)));
+
+    // Phase 4: one row per player who played (minutes > 0) in every per-player table, one per team-game for teams
+    for (String table : List.of("upcoming_player_game_context", "player_daily_cache", "player_shot_zone_analysis",
+        "player_composite_factors", "ml_feature_store_v2")) {
+      assertThat(table, summary.get("tables").get(table).get("rows_written").asLong(), equalTo(25_029L));
+    }
+    assertThat(summary.get("tables").get("team_defense_zone_analysis").get("rows_written").asLong(), equalTo(2_346L));
+    assertThat(BackfillTest.readTable(out, "feature_store_gaps").isEmpty(), equalTo(true));
+    long ready = summary.get("counters").get("features").get("quality_ready_rows").asLong();
+    assertThat(ready, equalTo(22_265L)); // 89.0%: October has no player with 5 prior games
   }
 }
