@@ -1,13 +1,11 @@
 package transforms;
 
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import java.util.Map;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
-import schemas.PlayerGameSummary;
 import schemas.PlayerDailyCache;
+import schemas.PlayerGameSummary;
+import schemas.SchemaCoders;
 import schemas.UpcomingPlayerGameContext;
 
 /** {@code player_daily_cache}: for each player of the day's context, {@link AsOf#dailyCache} over his history. */
@@ -22,22 +20,11 @@ public final class BuildPlayerDailyCache
   @Override
   public PCollection<PlayerDailyCache> expand(PCollection<UpcomingPlayerGameContext> context) {
     return context.apply(
-        "AsOfDailyCache", ParDo.of(new CacheFn(history.gamesByPlayer)).withSideInputs(history.gamesByPlayer));
-  }
-
-  static final class CacheFn extends DoFn<UpcomingPlayerGameContext, PlayerDailyCache> {
-    private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;
-
-    CacheFn(PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games) {
-      this.games = games;
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      UpcomingPlayerGameContext p = c.element();
-      c.output(
-          AsOf.dailyCache(
-              p.getPlayerLookup(), p.getGameDate(), p.getOpponentTeamAbbr(), c.sideInput(games).get(p.getPlayerLookup())));
-    }
+        "AsOfDailyCache",
+        ParDo.of(new AsOfPlayerFn<PlayerGameSummary, PlayerDailyCache>(
+                history.gamesByPlayer,
+                (p, games) -> AsOf.dailyCache(p.getPlayerLookup(), p.getGameDate(), p.getOpponentTeamAbbr(), games)))
+            .withSideInputs(history.gamesByPlayer))
+        .setCoder(SchemaCoders.of(PlayerDailyCache.class)); // the generic DoFn hides its output type
   }
 }

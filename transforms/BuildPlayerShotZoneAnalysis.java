@@ -1,14 +1,12 @@
 package transforms;
 
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import java.util.Map;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
-import schemas.ZoneGame;
 import schemas.PlayerShotZoneAnalysis;
+import schemas.SchemaCoders;
 import schemas.UpcomingPlayerGameContext;
+import schemas.ZoneGame;
 
 /** {@code player_shot_zone_analysis}: for each player of the day's context, {@link AsOf#shotZones}. */
 public final class BuildPlayerShotZoneAnalysis
@@ -22,20 +20,10 @@ public final class BuildPlayerShotZoneAnalysis
   @Override
   public PCollection<PlayerShotZoneAnalysis> expand(PCollection<UpcomingPlayerGameContext> context) {
     return context.apply(
-        "AsOfShotZones", ParDo.of(new ZonesFn(history.zonesByPlayer)).withSideInputs(history.zonesByPlayer));
-  }
-
-  static final class ZonesFn extends DoFn<UpcomingPlayerGameContext, PlayerShotZoneAnalysis> {
-    private final PCollectionView<Map<String, Iterable<ZoneGame>>> zones;
-
-    ZonesFn(PCollectionView<Map<String, Iterable<ZoneGame>>> zones) {
-      this.zones = zones;
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      UpcomingPlayerGameContext p = c.element();
-      c.output(AsOf.shotZones(p.getPlayerLookup(), p.getGameDate(), c.sideInput(zones).get(p.getPlayerLookup())));
-    }
+        "AsOfShotZones",
+        ParDo.of(new AsOfPlayerFn<ZoneGame, PlayerShotZoneAnalysis>(
+                history.zonesByPlayer, (p, zones) -> AsOf.shotZones(p.getPlayerLookup(), p.getGameDate(), zones)))
+            .withSideInputs(history.zonesByPlayer))
+        .setCoder(SchemaCoders.of(PlayerShotZoneAnalysis.class)); // the generic DoFn hides its output type
   }
 }
