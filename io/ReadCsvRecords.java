@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -59,14 +60,28 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    PCollectionTuple out =
-        input
-            .apply("Match", FileIO.match().filepattern(filepattern))
-            .apply("Open", FileIO.readMatches().withCompression(Compression.AUTO))
-            .apply("ParseLines", ParDo.of(new ParseFileFn<>(parser, records)).withOutputTags(records, TupleTagList.of(DEAD_LETTERS)));
-    out.get(records).setCoder(SchemaCoders.of(recordClass));
-    out.get(DEAD_LETTERS).setCoder(SchemaCoders.of(DeadLetter.class));
-    return out;
+    return input.apply("Match", FileIO.match().filepattern(filepattern)).apply("Parse", files());
+  }
+
+  /**
+   * The same parsing for files found some other way (a watched folder's new files): records on
+   * {@link #records()}, rejected lines on {@link #DEAD_LETTERS}, the same counters per file.
+   */
+  public PTransform<PCollection<MatchResult.Metadata>, PCollectionTuple> files() {
+    return new PTransform<PCollection<MatchResult.Metadata>, PCollectionTuple>() {
+      @Override
+      public PCollectionTuple expand(PCollection<MatchResult.Metadata> matched) {
+        PCollectionTuple out =
+            matched
+                .apply("Open", FileIO.readMatches().withCompression(Compression.AUTO))
+                .apply(
+                    "ParseLines",
+                    ParDo.of(new ParseFileFn<>(parser, records)).withOutputTags(records, TupleTagList.of(DEAD_LETTERS)));
+        out.get(records).setCoder(SchemaCoders.of(recordClass));
+        out.get(DEAD_LETTERS).setCoder(SchemaCoders.of(DeadLetter.class));
+        return out;
+      }
+    };
   }
 
   /** The counter names for one file, shared with whoever reads them back (the run summary). */

@@ -1,9 +1,6 @@
 package pipelines;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.InputFiles;
-import io.NdjsonTableSink;
 import io.TableSink;
 import java.io.IOException;
 import org.apache.beam.sdk.Pipeline;
@@ -35,23 +32,13 @@ public final class Backfill {
     if (options == null) {
       return 2;
     }
-    try {
+    return Runs.drive("backfill", options, (p, files, sink, facts) -> {
       DateRange range = DateRange.of(options.getStartDate(), options.getEndDate());
-      InputFiles files = InputFiles.discover(Runs.inputDir(options));
-      Pipeline p = Pipeline.create(options);
-      NdjsonTableSink sink = new NdjsonTableSink(options.getOutputDir());
       build(p, files, range, options, sink);
-      ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("start_date", range.start());
       facts.put("end_date", range.end());
-      return Runs.execute("backfill", p, options, files, facts, sink.tablesWritten(), range::contains) == null ? 1 : 0;
-    } catch (IllegalArgumentException | InputFiles.InputException e) {
-      System.err.println("error: " + e.getMessage());
-      return 2;
-    } catch (IOException e) {
-      System.err.println("error: " + e.getMessage());
-      return 1;
-    }
+      return range::contains;
+    });
   }
 
   /** The backfill graph: reads, composes the phase transforms, and hands every table to the sink. */

@@ -15,6 +15,7 @@ public final class Main {
           "usage: java -jar nba-props-pipeline.jar <pipeline> [--option=value ...]",
           "pipelines:",
           "  backfill          build every table for every game date in --startDate..--endDate",
+          "  same-day          build one date's tables from what is known that morning (--date); --watch follows its lines",
           "  generate-sample   write the embedded sample league's input files to --outputDir",
           "Run a pipeline with --help to list its options.");
 
@@ -45,6 +46,8 @@ public final class Main {
     switch (args[0]) {
       case "backfill":
         return Backfill.main(rest);
+      case "same-day":
+        return SameDay.main(rest);
       case "generate-sample":
         return GenerateSample.main(rest);
       default:

@@ -8,7 +8,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.WithTimestamps;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -69,6 +73,50 @@ public final class ReadInputs {
             .apply("StampPropOffers", stamp(PropSnapshotOffer::getGameDate));
     PCollection<DeadLetter> deadLetters = PCollectionList.of(dead).apply("AllDeadLetters", Flatten.pCollections());
     return new ReadInputs(summaries, schedule, zones, props, deadLetters);
+  }
+
+  /**
+   * What a run on the morning of {@code date} may know: box scores and shot zones dated before it, and that
+   * date's schedule and prop offers. Every other row is ignored and counted ({@code same_day:<input>_ignored}),
+   * never an error: a backfill folder holds the whole season.
+   */
+  public ReadInputs knownOnMorningOf(String date) {
+    return new ReadInputs(
+        known(gameSummaries, "GameSummaries", s -> s.getGameDate().compareTo(date) < 0, "player_game_logs_on_or_after_date"),
+        known(schedule, "Schedule", g -> g.getGameDate().equals(date), "schedule_other_dates"),
+        known(shotZones, "ShotZones", z -> z.getGameDate().compareTo(date) < 0, "shot_zones_on_or_after_date"),
+        known(propOffers, "PropOffers", o -> o.getGameDate().equals(date), "props_other_dates"),
+        deadLetters);
+  }
+
+  /** Offers of a date's watched snapshot files: that date's only (others counted), stamped like the morning's. */
+  static PCollection<PropSnapshotOffer> knownOffersOf(PCollection<PropSnapshotOffer> offers, String date, String name) {
+    return known(offers, name, o -> o.getGameDate().equals(date), "watched_props_other_dates")
+        .apply("Stamp" + name, stamp(PropSnapshotOffer::getGameDate));
+  }
+
+  private static <T> PCollection<T> known(
+      PCollection<T> rows, String name, SerializableFunction<T, Boolean> known, String ignored) {
+    return rows.apply("Known" + name, ParDo.of(new KnownFn<>(known, ignored))).setCoder(rows.getCoder());
+  }
+
+  private static final class KnownFn<T> extends DoFn<T, T> {
+    private final SerializableFunction<T, Boolean> known;
+    private final Counter ignored;
+
+    KnownFn(SerializableFunction<T, Boolean> known, String ignored) {
+      this.known = known;
+      this.ignored = Metrics.counter("same_day", ignored + "_ignored");
+    }
+
+    @ProcessElement
+    public void process(@Element T row, OutputReceiver<T> out) {
+      if (known.apply(row)) {
+        out.output(row);
+      } else {
+        ignored.inc();
+      }
+    }
   }
 
   private static <T> PCollection<T> read(

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,34 @@ final class Runs {
       }
     }
     return all.toArray(new String[0]);
+  }
+
+  /** What a pipeline adds to the common driver: its graph, its facts for the summary, and its dates in scope. */
+  interface Graph {
+    /** Builds the graph on {@code p}, adds the run's facts, and returns which dates the run rewrites. */
+    Predicate<String> build(Pipeline p, InputFiles files, NdjsonTableSink sink, ObjectNode facts)
+        throws IOException, InputFiles.InputException;
+  }
+
+  /**
+   * The driver of every pipeline: find the inputs, build the graph, run it, summarize, and turn the outcome into
+   * the exit status (0 done, 1 the run failed, 2 a usage or input problem printed as one {@code error:} line).
+   */
+  static int drive(String name, NbaOptions options, Graph graph) {
+    try {
+      InputFiles files = InputFiles.discover(inputDir(options));
+      Pipeline p = Pipeline.create(options);
+      NdjsonTableSink sink = new NdjsonTableSink(options.getOutputDir());
+      ObjectNode facts = new ObjectMapper().createObjectNode();
+      Predicate<String> datesInScope = graph.build(p, files, sink, facts);
+      return execute(name, p, options, files, facts, sink.tablesWritten(), datesInScope) == null ? 1 : 0;
+    } catch (IllegalArgumentException | DateTimeParseException | InputFiles.InputException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
   }
 
   /** Parses options, printing a usage error (and returning null) instead of a stack trace. */

@@ -102,6 +102,17 @@ public abstract class MlFeatureStoreV2 {
   @SchemaFieldName("line_snapshot_time")
   public abstract @Nullable String getLineSnapshotTime();
 
+  /** Why the player was in the run's universe: played (backfill), schedule or props (same-day). */
+  @SchemaFieldNumber("20")
+  @SchemaFieldName("universe_source")
+  public abstract String getUniverseSource();
+
+  /**
+   * The columns that describe the run that made a row rather than the player and date: the only ones on which
+   * a same-day row and the backfill row for the same (player, date) may differ.
+   */
+  public static final List<String> RUN_FIELDS = List.of("universe_source");
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -149,6 +160,8 @@ public abstract class MlFeatureStoreV2 {
     public abstract Builder setDataQualityIssues(List<String> v);
 
     public abstract Builder setLineSnapshotTime(@Nullable String v);
+
+    public abstract Builder setUniverseSource(String v);
 
     public abstract MlFeatureStoreV2 build();
   }

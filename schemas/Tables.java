@@ -56,6 +56,17 @@ public final class Tables {
           "feature_store_gaps", FeatureStoreGap.class, "game_date", FeatureStoreGap::getGameDate,
           r -> r.getPlayerLookup() + "|" + r.getGameDate());
 
+  /** Same-day watch mode: a feature row per player per line move, keyed by the line's snapshot time; latest wins. */
+  public static final TableSpec<MlFeatureStoreV2> ML_FEATURE_STORE_V2_LINE_UPDATES =
+      TableSpec.dated(
+          "ml_feature_store_v2_line_updates", MlFeatureStoreV2.class, "game_date", MlFeatureStoreV2::getGameDate,
+          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getLineSnapshotTime());
+
+  public static final TableSpec<FeatureStoreGap> FEATURE_STORE_GAPS_LINE_UPDATES =
+      TableSpec.dated(
+          "feature_store_gaps_line_updates", FeatureStoreGap.class, "game_date", FeatureStoreGap::getGameDate,
+          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getReason());
+
   public static final TableSpec<DeadLetter> DEAD_LETTER =
       TableSpec.byColumn(
           "dead_letter", DeadLetter.class, "source_file", DeadLetter::getSourceFile,
@@ -65,5 +76,6 @@ public final class Tables {
       List.of(
           PLAYER_GAME_SUMMARY, TEAM_GAME_SUMMARY, UPCOMING_PLAYER_GAME_CONTEXT, PLAYER_PROP_LINES,
           PLAYER_DAILY_CACHE, PLAYER_SHOT_ZONE_ANALYSIS, TEAM_DEFENSE_ZONE_ANALYSIS, PLAYER_COMPOSITE_FACTORS,
-          ML_FEATURE_STORE_V2, FEATURE_STORE_GAPS, DEAD_LETTER);
+          ML_FEATURE_STORE_V2, FEATURE_STORE_GAPS, ML_FEATURE_STORE_V2_LINE_UPDATES, FEATURE_STORE_GAPS_LINE_UPDATES,
+          DEAD_LETTER);
 }

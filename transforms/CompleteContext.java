@@ -62,6 +62,25 @@ public final class CompleteContext
         .build();
   }
 
+  /** The exact-name line if there is one, else the only candidate; two candidates and no exact match: none. */
+  static @Nullable PropLine choose(String lookup, List<PropLine> candidates) {
+    for (PropLine l : candidates) {
+      if (l.getPlayerLookup().equals(lookup)) {
+        return l;
+      }
+    }
+    return candidates.size() == 1 ? candidates.get(0) : null;
+  }
+
+  /** A context row with this line (or none) as its prop line: the one place a line's fields reach the context. */
+  public static UpcomingPlayerGameContext withLine(UpcomingPlayerGameContext p, @Nullable PropLine line) {
+    return p.toBuilder()
+        .setPropLine(line == null ? null : line.getLine())
+        .setPropOpeningLine(line == null ? null : line.getOpeningLine())
+        .setPropLineSnapshotTime(line == null ? null : line.getSnapshotTime())
+        .build();
+  }
+
   @Override
   public PCollection<UpcomingPlayerGameContext> expand(PCollection<UpcomingPlayerGameContext> universe) {
     TupleTag<UpcomingPlayerGameContext> players = new TupleTag<>();
@@ -140,24 +159,13 @@ public final class CompleteContext
           AsOf.teamGamesBefore(c.sideInput(teamGames).get(p.getOpponentTeamAbbr()), date), date,
           TeamGameSummary::getGameDate);
       rows.inc();
-      return p.toBuilder()
-          .setDaysSinceLastGame(rest)
-          .setBackToBack(rest != null && rest == 1)
-          .setOpponentDaysSinceLastGame(oppRest)
-          .setPropLine(line == null ? null : line.getLine())
-          .setPropOpeningLine(line == null ? null : line.getOpeningLine())
-          .setPropLineSnapshotTime(line == null ? null : line.getSnapshotTime())
-          .build();
-    }
-
-    /** The exact-name line if there is one, else the only candidate; two candidates and no exact match: none. */
-    static @Nullable PropLine choose(String lookup, List<PropLine> candidates) {
-      for (PropLine l : candidates) {
-        if (l.getPlayerLookup().equals(lookup)) {
-          return l;
-        }
-      }
-      return candidates.size() == 1 ? candidates.get(0) : null;
+      return withLine(
+          p.toBuilder()
+              .setDaysSinceLastGame(rest)
+              .setBackToBack(rest != null && rest == 1)
+              .setOpponentDaysSinceLastGame(oppRest)
+              .build(),
+          line);
     }
   }
 }

@@ -235,6 +235,7 @@ public final class FeatureContract {
         .setCacheMissFallbackUsed(in.cacheFromFallback)
         .setDataQualityIssues(issues)
         .setLineSnapshotTime(c.getPropLineSnapshotTime())
+        .setUniverseSource(c.getUniverseSource())
         .build();
   }
 

@@ -25,6 +25,8 @@ public final class Phase4 {
   public final PCollection<FeatureStoreGap> gaps;
   /** False when the cache came from a persisted upstream: then it is not this run's output to write. */
   public final boolean cacheComputed;
+  /** The day's tables the feature vectors were joined with, kept for re-vectorizing rows whose line moved. */
+  private final DayTables day;
 
   private Phase4(
       PCollection<PlayerDailyCache> dailyCache,
@@ -33,7 +35,8 @@ public final class Phase4 {
       PCollection<PlayerCompositeFactors> compositeFactors,
       PCollection<MlFeatureStoreV2> features,
       PCollection<FeatureStoreGap> gaps,
-      boolean cacheComputed) {
+      boolean cacheComputed,
+      DayTables day) {
     this.dailyCache = dailyCache;
     this.shotZones = shotZones;
     this.teamDefense = teamDefense;
@@ -41,6 +44,7 @@ public final class Phase4 {
     this.features = features;
     this.gaps = gaps;
     this.cacheComputed = cacheComputed;
+    this.day = day;
   }
 
   /**
@@ -56,9 +60,19 @@ public final class Phase4 {
     DayTables day = DayTables.of(cache, zones, teams, history);
     PCollection<PlayerCompositeFactors> composite =
         context.apply("BuildPlayerCompositeFactors", new BuildPlayerCompositeFactors(day));
-    PCollectionTuple vectors = context.apply("BuildFeatureVectors", new BuildFeatureVectors(day.withComposite(composite)));
+    DayTables withComposite = day.withComposite(composite);
+    PCollectionTuple vectors = context.apply("BuildFeatureVectors", new BuildFeatureVectors(withComposite));
     return new Phase4(
         cache, zones, teams, composite, vectors.get(BuildFeatureVectors.FEATURES), vectors.get(BuildFeatureVectors.GAPS),
-        persistedCache == null);
+        persistedCache == null, withComposite);
+  }
+
+  /**
+   * Feature vectors (and gaps) of more context rows of the same days, joined with the same tables: the rows of
+   * players whose line moved after the morning ({@link BuildLineUpdates}). Only the line differs from the
+   * morning row, and nothing but the vector depends on it.
+   */
+  public PCollectionTuple featuresFor(String name, PCollection<UpcomingPlayerGameContext> moreContext) {
+    return moreContext.apply(name, new BuildFeatureVectors(day));
   }
 }

@@ -204,7 +204,7 @@ public class FeaturesTest {
     return keys;
   }
 
-  private static Map<String, JsonNode> byPlayer(Path partition) throws Exception {
+  static Map<String, JsonNode> byPlayer(Path partition) throws Exception {
     Map<String, JsonNode> out = new TreeMap<>();
     for (String line : Files.readAllLines(partition)) {
       JsonNode r = JSON.readTree(line);
@@ -224,7 +224,7 @@ public class FeaturesTest {
 
   record Run(int exit, String stderr) {}
 
-  private static Run run(String... args) {
+  static Run run(String... args) {
     PrintStream old = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));

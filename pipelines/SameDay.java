@@ -1,0 +1,147 @@
+package pipelines;
+
+import io.InputFiles;
+import io.ReadCsvRecords;
+import io.TableSink;
+import io.WatchNewFiles;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Repeatedly;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.joda.time.Duration;
+import schemas.DeadLetter;
+import schemas.PropSnapshotOffer;
+import schemas.TeamGameSummary;
+import schemas.Tables;
+import schemas.UpcomingPlayerGameContext;
+import transforms.BuildFeatureVectors;
+import transforms.BuildLineUpdates;
+import transforms.BuildSameDayUniverse;
+import transforms.BuildTeamGameSummaries;
+import transforms.CompleteContext;
+import transforms.DateRange;
+import transforms.GameDates;
+import transforms.Phase4;
+import transforms.PropSnapshotParser;
+
+/**
+ * {@code same-day}: the morning of D, the tables of D from what is known before D's games, built by the same
+ * composites as backfill; only the universe differs (who is expected to play rather than who played, see
+ * {@link BuildSameDayUniverse}). With {@code --watch} the run then stays up and follows D's lines
+ * ({@link BuildLineUpdates}): the same graph, its context window firing early as snapshots arrive.
+ */
+public final class SameDay {
+  private SameDay() {}
+
+  static int main(String[] args) {
+    SameDayOptions options = Runs.options(args, SameDayOptions.class);
+    if (options == null) {
+      return 2;
+    }
+    return Runs.drive("same-day", options, (p, files, sink, facts) -> {
+      LocalDate date = options.getDate() == null || options.getDate().isBlank()
+          ? LocalDate.now(GameDates.EASTERN) : GameDates.parseGameDate(options.getDate());
+      if (!files.has(InputFiles.Input.SCHEDULE)) {
+        throw new InputFiles.InputException(
+            "same-day needs " + InputFiles.Input.SCHEDULE.fileName + " in " + files.dir() + ": the universe is who is scheduled");
+      }
+      build(p, files, date, options, sink);
+      facts.put("date", date.toString());
+      facts.put("watch", options.getWatch());
+      return date.toString()::equals;
+    });
+  }
+
+  /** The same-day graph for one date, writing every table of that date to the sink. */
+  public static void build(Pipeline p, InputFiles files, LocalDate date, SameDayOptions options, TableSink sink)
+      throws IOException {
+    String d = date.toString();
+    ReadInputs all = ReadInputs.from(p, files, Runs.latestGameDate(options));
+    ReadInputs in = all.knownOnMorningOf(d);
+    PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
+    Phase3 phase3 = Phase3.build(in, teamGames);
+
+    PCollection<UpcomingPlayerGameContext> universe =
+        in.schedule.apply(
+            "BuildSameDayUniverse", new BuildSameDayUniverse(phase3.lines, phase3.history, options.getRosterGames()));
+    PCollection<UpcomingPlayerGameContext> context =
+        universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(phase3.lines, phase3.history));
+    Phase4 phase4 =
+        Phase4.build(context, phase3.history, PersistedUpstream.dailyCache(p, options, DateRange.of(d, d), context));
+
+    sink.write(phase3.lines, Tables.PLAYER_PROP_LINES);
+    Writes.phase4(sink, context, phase4);
+
+    List<PCollection<DeadLetter>> deadLetters = new ArrayList<>(List.of(in.deadLetters));
+    if (options.getWatch()) {
+      followLines(p, files, date, options, sink, in, context, phase4, deadLetters);
+    }
+    PCollection<DeadLetter> rejected = PCollectionList.of(deadLetters).apply("RunDeadLetters", Flatten.pCollections());
+    if (options.getWatch()) {
+      // Watched files keep coming: each file's dead letters are written as they are found, not at the end.
+      rejected = rejected.apply(
+          "DeadLettersAsFound",
+          Window.<DeadLetter>into(new GlobalWindows())
+              .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
+              .withAllowedLateness(Duration.ZERO)
+              .accumulatingFiredPanes());
+    }
+    sink.write(rejected, Tables.DEAD_LETTER);
+  }
+
+  /**
+   * Watch mode: new snapshot files, with the morning's offers (so the opening line stays the first snapshot),
+   * become line updates, vectorized against the morning's tables.
+   */
+  private static void followLines(
+      Pipeline p, InputFiles files, LocalDate date, SameDayOptions options, TableSink sink, ReadInputs in,
+      PCollection<UpcomingPlayerGameContext> context, Phase4 phase4, List<PCollection<DeadLetter>> deadLetters) {
+    String pattern = options.getWatchPattern() != null && !options.getWatchPattern().isBlank()
+        ? options.getWatchPattern()
+        : files.dir().replaceAll("/+$", "") + "/player_props_snapshots*.csv*";
+    ReadCsvRecords<PropSnapshotOffer> parse = ReadCsvRecords.of(pattern, new PropSnapshotParser(), PropSnapshotOffer.class);
+    PCollectionTuple parsed =
+        p.apply(
+                "WatchSnapshotFiles",
+                WatchNewFiles.of(
+                    pattern, GameDates.timestampOf(date), Duration.standardSeconds(Math.max(1, options.getPollSeconds())),
+                    watchFor(date, options)))
+            .apply("ParseNewSnapshots", parse.files());
+    deadLetters.add(parsed.get(ReadCsvRecords.DEAD_LETTERS));
+    PCollection<PropSnapshotOffer> newOffers =
+        ReadInputs.knownOffersOf(parsed.get(parse.records()), date.toString(), "NewOffers");
+    PCollection<PropSnapshotOffer> offers =
+        PCollectionList.of(in.propOffers).and(newOffers).apply("MorningAndNewOffers", Flatten.pCollections());
+    PCollection<UpcomingPlayerGameContext> moved = offers.apply("BuildLineUpdates", new BuildLineUpdates(context));
+    PCollectionTuple vectors = phase4.featuresFor("BuildLineUpdateFeatures", moved);
+    sink.write(vectors.get(BuildFeatureVectors.FEATURES), Tables.ML_FEATURE_STORE_V2_LINE_UPDATES);
+    sink.write(vectors.get(BuildFeatureVectors.GAPS), Tables.FEATURE_STORE_GAPS_LINE_UPDATES);
+  }
+
+  /** Until the end of the date, US/Eastern, or --watchSeconds; a date that is over needs the latter. */
+  static Duration watchFor(LocalDate date, SameDayOptions options) {
+    if (options.getWatchSeconds() != null) {
+      if (options.getWatchSeconds() <= 0) {
+        throw new IllegalArgumentException("--watchSeconds must be positive");
+      }
+      return Duration.standardSeconds(options.getWatchSeconds());
+    }
+    long untilEnd = date.plusDays(1).atStartOfDay(GameDates.EASTERN).toInstant().toEpochMilli()
+        - ZonedDateTime.now(GameDates.EASTERN).toInstant().toEpochMilli();
+    if (untilEnd <= 0) {
+      throw new IllegalArgumentException(
+          date + " is over (US/Eastern): give --watchSeconds to replay its lines for a bounded time");
+    }
+    return Duration.millis(untilEnd);
+  }
+}

@@ -1,0 +1,217 @@
+package pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.SampleLeague;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import schemas.Tables;
+
+/**
+ * Same-day on the embedded sample (runs in CI): parity with backfill, rows of D and later ignored and counted,
+ * an upcoming date with no box scores, and the watch mode end to end from the jar's entry point.
+ */
+public class SameDayTest {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> PLAYED = List.of("2024-11-14", "2024-11-22");
+  private static final String UPCOMING = "2024-11-29";
+  private static Path input;
+  private static Path backfill;
+
+  @BeforeClass
+  public static void sampleAndBackfill() throws Exception {
+    input = TMP.newFolder("input").toPath();
+    SampleLeague.write(input, SampleLeague.Config.embedded());
+    backfill = TMP.newFolder("backfill").toPath();
+    assertThat(
+        Main.run(new String[] {"backfill", "--inputDir=" + input, "--outputDir=" + backfill,
+            "--startDate=" + PLAYED.get(0), "--endDate=" + PLAYED.get(PLAYED.size() - 1)}),
+        equalTo(0));
+  }
+
+  private static Path sameDay(Path in, String date, String... more) throws Exception {
+    Path out = TMP.newFolder("same-day-" + date + "-" + System.nanoTime()).toPath();
+    List<String> args = new ArrayList<>(List.of("same-day", "--inputDir=" + in, "--outputDir=" + out, "--date=" + date));
+    args.addAll(List.of(more));
+    FeaturesTest.Run run = FeaturesTest.run(args.toArray(new String[0]));
+    assertThat(run.stderr(), run.exit(), equalTo(0));
+    return out;
+  }
+
+  private static Path partition(Path out, String table, String date) {
+    return out.resolve(table).resolve(date + ".json");
+  }
+
+  private static JsonNode counters(Path out, String namespace) throws Exception {
+    return JSON.readTree(out.resolve("run_summary.json").toFile()).get("counters").get(namespace);
+  }
+
+  @Test
+  public void sameDayRowsEqualBackfillRowsButForTheRunFields() throws Exception {
+    for (String d : PLAYED) {
+      Path out = sameDay(input, d);
+      Parity parity = Parity.of(partition(out, Tables.ML_FEATURE_STORE_V2.name(), d),
+          partition(backfill, Tables.ML_FEATURE_STORE_V2.name(), d));
+      assertThat(d + ": " + parity + " " + parity.mismatches, parity.mismatches, empty());
+      assertThat(d + ": the sample has no trades", parity.otherGame, empty());
+      // The sample's rotations are stable: everyone who played on D was expected that morning.
+      assertThat(d + ": " + parity + " missing " + parity.onlyBackfill, parity.coverage(), equalTo(1.0));
+      // The folder holds D and later: they were read and ignored, not used and not errors.
+      JsonNode ignored = counters(out, "same_day");
+      assertThat(ignored.get("player_game_logs_on_or_after_date_ignored").asLong(), greaterThan(0L));
+      assertThat(ignored.get("shot_zones_on_or_after_date_ignored").asLong(), greaterThan(0L));
+      assertThat(Files.exists(out.resolve(Tables.PLAYER_GAME_SUMMARY.name())), equalTo(false));
+    }
+  }
+
+  @Test
+  public void absurdRowsOnAndAfterTheDateChangeNothing() throws Exception {
+    String d = PLAYED.get(0);
+    Path absurd = TMP.newFolder("absurd").toPath();
+    AbsurdFuture.copy(input, absurd, d);
+    Path plain = sameDay(input, d);
+    Path leaked = sameDay(absurd, d);
+    JsonNode inputs = JSON.readTree(leaked.resolve("run_summary.json").toFile()).get("inputs");
+    inputs.fields().forEachRemaining(f ->
+        assertThat(f.getKey() + " dead letters", f.getValue().get("rows_dead_lettered").asLong(), equalTo(0L)));
+    for (String table : FeaturesTest.PHASE4_TABLES) {
+      assertThat(table, Files.readString(partition(leaked, table, d)), equalTo(Files.readString(partition(plain, table, d))));
+    }
+    assertThat(Files.readString(partition(leaked, "upcoming_player_game_context", d)),
+        equalTo(Files.readString(partition(plain, "upcoming_player_game_context", d))));
+  }
+
+  @Test
+  public void anUpcomingDateWithoutBoxScoresGetsFeatureRowsForTheScheduledPlayers() throws Exception {
+    Path out = sameDay(input, UPCOMING);
+    Map<String, JsonNode> rows = FeaturesTest.byPlayer(partition(out, Tables.ML_FEATURE_STORE_V2.name(), UPCOMING));
+    Map<String, JsonNode> context = FeaturesTest.byPlayer(partition(out, "upcoming_player_game_context", UPCOMING));
+    assertThat(rows.size(), greaterThan(0));
+    assertThat(rows.keySet(), equalTo(context.keySet()));
+    int withoutLine = 0;
+    for (JsonNode r : rows.values()) {
+      assertThat(r.get("universe_source").asText(), equalTo("schedule"));
+      assertThat(r.get("cache_miss_fallback_used").asBoolean(), equalTo(false));
+      if (r.get("vegas_default_count").asInt() > 0) {
+        withoutLine++;
+        assertThat(r.get("line_snapshot_time").isNull(), equalTo(true));
+      }
+    }
+    // The sample's books list only rotation players: the others are flagged, not dropped.
+    assertThat(withoutLine, greaterThan(0));
+    assertThat(Files.exists(out.resolve(Tables.FEATURE_STORE_GAPS.name()).resolve(UPCOMING + ".json")), equalTo(false));
+    assertThat(counters(out, "universe").get("schedule_players").asInt(), equalTo(rows.size()));
+  }
+
+  @Test
+  public void watchModeWritesTheRowsOfPlayersWhoseLineMovedAndStopsAtItsBound() throws Exception {
+    Path in = TMP.newFolder("watch-input").toPath();
+    SampleLeague.write(in, SampleLeague.Config.embedded());
+    Path out = TMP.newFolder("watch-output").toPath();
+    CompletableFuture<FeaturesTest.Run> running = CompletableFuture.supplyAsync(() -> FeaturesTest.run(
+        "same-day", "--inputDir=" + in, "--outputDir=" + out, "--date=" + UPCOMING, "--watch",
+        "--watchSeconds=40", "--pollSeconds=1"));
+    Path morning = partition(out, Tables.ML_FEATURE_STORE_V2.name(), UPCOMING);
+    waitFor(() -> Files.exists(morning), running);
+    String morningRows = Files.readString(morning);
+    JsonNode before = FeaturesTest.byPlayer(morning).get("andrepryor");
+    assertThat(before.get("line_snapshot_time").asText(), equalTo("2024-11-29T22:00:00Z"));
+
+    String header = "snapshot_file,event_id,player,market,line,bookmaker,game,game_time,over_odds,under_odds\n";
+    StringBuilder moved = new StringBuilder(header);
+    for (String book : List.of("draftkings", "fanduel", "betmgm")) {
+      moved.append("raw_20241129_231500.csv,evt0022400061,Andre Pryor,player_points,33.5,").append(book)
+          .append(",Los Angeles Lakers @ Phoenix Suns,2024-11-30T03:30:00Z,-110.0,-110.0\n");
+    }
+    land(in, "player_props_snapshots_20241129_2315.csv", moved.toString());
+    land(in, "player_props_snapshots_20241129_2316.csv", header + "raw_20241129_231600.csv,evt1,Andre Pryor,player_points\n");
+    Path updates = partition(out, Tables.ML_FEATURE_STORE_V2_LINE_UPDATES.name(), UPCOMING);
+    waitFor(() -> Files.exists(updates), running);
+
+    FeaturesTest.Run run = running.get(90, TimeUnit.SECONDS);
+    assertThat(run.stderr(), run.exit(), equalTo(0));
+    List<JsonNode> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(updates)) {
+      rows.add(JSON.readTree(line));
+    }
+    assertThat("only the player whose line moved, once", rows.size(), equalTo(1));
+    JsonNode row = rows.get(0);
+    assertThat(row.get("player_lookup").asText(), equalTo("andrepryor"));
+    assertThat(row.get("line_snapshot_time").asText(), equalTo("2024-11-29T23:15:00Z"));
+    List<String> names = new ArrayList<>();
+    row.get("feature_names").forEach(n -> names.add(n.asText()));
+    assertThat(row.get("features").get(names.indexOf("vegas_points_line")).asDouble(), equalTo(33.5));
+    assertThat(row.get("features").get(names.indexOf("vegas_opening_line")),
+        equalTo(before.get("features").get(names.indexOf("vegas_opening_line"))));
+    // Everything but the line is the morning row's.
+    for (String column : List.of("team_abbr", "opponent_team_abbr", "games_played_season", "cache_miss_fallback_used")) {
+      assertThat(column, row.get(column), equalTo(before.get(column)));
+    }
+    assertThat("the morning partition is not rewritten", Files.readString(morning), equalTo(morningRows));
+    // The truncated file's row is a dead letter with its reason, written while watching.
+    String dead = Files.readString(out.resolve(Tables.DEAD_LETTER.name()).resolve("player_props_snapshots_20241129_2316.csv.json"));
+    assertThat(dead, containsString("fields, the header has"));
+    assertThat(counters(out, "line_updates").get("rows").asInt(), equalTo(1));
+  }
+
+  @Test
+  public void badDatesAndAnOverDateWithoutABoundAreUsageErrors() {
+    FeaturesTest.Run bad = FeaturesTest.run("same-day", "--inputDir=" + input, "--outputDir=" + TMP.getRoot() + "/x", "--date=2024-13-01");
+    assertThat(bad.exit(), equalTo(2));
+    FeaturesTest.Run over = FeaturesTest.run(
+        "same-day", "--inputDir=" + input, "--outputDir=" + TMP.getRoot() + "/y", "--date=" + UPCOMING, "--watch");
+    assertThat(over.exit(), equalTo(2));
+    assertThat(over.stderr(), containsString("give --watchSeconds"));
+  }
+
+  @Test
+  public void aFolderWithoutScheduleIsAnInputError() throws Exception {
+    Path noSchedule = TMP.newFolder("no-schedule").toPath();
+    Files.copy(input.resolve("player_game_logs.csv"), noSchedule.resolve("player_game_logs.csv"));
+    FeaturesTest.Run run = FeaturesTest.run(
+        "same-day", "--inputDir=" + noSchedule, "--outputDir=" + TMP.getRoot() + "/z", "--date=" + UPCOMING);
+    assertThat(run.exit(), equalTo(2));
+    assertThat(run.stderr(), containsString("same-day needs schedule.csv"));
+  }
+
+  /** A new file appears whole, as a GCS object does: written beside, then renamed into the watched name. */
+  private static void land(Path dir, String name, String content) throws Exception {
+    Path tmp = dir.resolve("." + name + ".tmp");
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private interface Check {
+    boolean ok() throws Exception;
+  }
+
+  private static void waitFor(Check check, CompletableFuture<FeaturesTest.Run> running) throws Exception {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!check.ok()) {
+      if (running.isDone()) {
+        FeaturesTest.Run r = running.get();
+        throw new AssertionError("the watching run ended first: exit " + r.exit() + "\n" + r.stderr());
+      }
+      assertThat("timed out", System.currentTimeMillis(), org.hamcrest.Matchers.lessThan(deadline));
+      Thread.sleep(100);
+    }
+  }
+}
