@@ -75,6 +75,13 @@ public final class NdjsonTableSink implements TableSink {
         .apply(name + "/WritePartition", ParDo.of(new WritePartitionFn(tableDir(name))));
   }
 
+  @Override
+  public void writeDocuments(PCollection<KV<String, String>> documents, String folder) {
+    documents
+        .apply(folder + "/GroupByDocument", GroupByKey.create())
+        .apply(folder + "/WriteDocument", ParDo.of(new WritePartitionFn(tableDir(folder))));
+  }
+
   public String tableDir(String table) {
     return outputDir.endsWith("/") ? outputDir + table : outputDir + "/" + table;
   }

@@ -1,6 +1,7 @@
 package io;
 
 import java.io.Serializable;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import schemas.TableSpec;
 
@@ -10,4 +11,7 @@ import schemas.TableSpec;
  */
 public interface TableSink extends Serializable {
   <T> void write(PCollection<T> rows, TableSpec<T> table);
+
+  /** Documents for the web page (Phase 6): (name, JSON text), each replacing {@code <folder>/<name>.json}. */
+  void writeDocuments(PCollection<KV<String, String>> documents, String folder);
 }

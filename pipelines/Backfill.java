@@ -52,8 +52,29 @@ public final class Backfill {
     if (!options.getBuildFeatures()) {
       return;
     }
-    Phase3 phase3 = Phase3.build(in, teamGames);
+    Features f = features(p, in, teamGames, range, options);
+    sink.write(inRange(f.phase3.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);
+    Writes.phase4(sink, f.context, f.phase4);
+    Writes.predictions(sink, options, f.phase4, null);
+  }
 
+  /** Phase 3's derived inputs, the played universe as context, and Phase 4: what backfill and train share. */
+  static final class Features {
+    final Phase3 phase3;
+    final PCollection<UpcomingPlayerGameContext> context;
+    final Phase4 phase4;
+
+    Features(Phase3 phase3, PCollection<UpcomingPlayerGameContext> context, Phase4 phase4) {
+      this.phase3 = phase3;
+      this.context = context;
+      this.phase4 = phase4;
+    }
+  }
+
+  static Features features(
+      Pipeline p, ReadInputs in, PCollection<TeamGameSummary> teamGames, DateRange range, FeatureOptions options)
+      throws IOException {
+    Phase3 phase3 = Phase3.build(in, teamGames);
     // Backfill's universe for D: every player who played on D (minutes > 0).
     PCollection<UpcomingPlayerGameContext> universe =
         in.gameSummaries
@@ -66,10 +87,9 @@ public final class Backfill {
     PCollection<UpcomingPlayerGameContext> context =
         universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(phase3.lines, phase3.history));
     Phase4 phase4 = Phase4.build(context, phase3.history, PersistedUpstream.dailyCache(p, options, range, context));
-
-    sink.write(inRange(phase3.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);
-    Writes.phase4(sink, context, phase4);
+    return new Features(phase3, context, phase4);
   }
+
   static <T> PCollection<T> inRange(PCollection<T> rows, DateRange range, SerializableFunction<T, String> dateOf, String name) {
     return rows.apply(name + "InRange", Filter.by((T r) -> range.contains(dateOf.apply(r))));
   }

@@ -25,4 +25,23 @@ public interface FeatureOptions extends NbaOptions {
   double getMinUpstreamCoverage();
 
   void setMinUpstreamCoverage(double value);
+
+  @Description(
+      "Model file(s) written by `train` (comma-separated). When given, player_prop_predictions is written for every "
+          + "date built: baseline_avg_v1, and gbm_v1 and ensemble_v1 per model.")
+  String getModel();
+
+  void setModel(String value);
+
+  @Description("Predict only for players averaging at least this many minutes over their last 10 games.")
+  @Default.Double(15)
+  double getMinMinutes();
+
+  void setMinMinutes(double value);
+
+  @Description("Recommend PASS when |predicted points − line| is below this many points.")
+  @Default.Double(1.5)
+  double getPassEdge();
+
+  void setPassEdge(double value);
 }

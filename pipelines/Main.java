@@ -16,6 +16,8 @@ public final class Main {
           "pipelines:",
           "  backfill          build every table for every game date in --startDate..--endDate",
           "  same-day          build one date's tables from what is known that morning (--date); --watch follows its lines",
+          "  train             fit gbm_v1 on the feature rows of --startDate..--endDate and write --modelOut",
+          "  grade             grade the predictions of --startDate..--endDate against the box scores",
           "  generate-sample   write the embedded sample league's input files to --outputDir",
           "Run a pipeline with --help to list its options.");
 
@@ -48,6 +50,10 @@ public final class Main {
         return Backfill.main(rest);
       case "same-day":
         return SameDay.main(rest);
+      case "train":
+        return Train.main(rest);
+      case "grade":
+        return Grade.main(rest);
       case "generate-sample":
         return GenerateSample.main(rest);
       default:

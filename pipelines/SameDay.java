@@ -81,6 +81,7 @@ public final class SameDay {
 
     sink.write(phase3.lines, Tables.PLAYER_PROP_LINES);
     Writes.phase4(sink, context, phase4);
+    Writes.predictions(sink, options, phase4, System.currentTimeMillis());
 
     List<PCollection<DeadLetter>> deadLetters = new ArrayList<>(List.of(in.deadLetters));
     if (options.getWatch()) {

@@ -4,11 +4,52 @@ import io.TableSink;
 import org.apache.beam.sdk.values.PCollection;
 import schemas.Tables;
 import schemas.UpcomingPlayerGameContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.PlayerPropPrediction;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import schemas.PredictionGrade;
+import transforms.BuildExport;
+import transforms.BuildPredictions;
+import transforms.GradePredictions;
+import transforms.GbmModel;
 import transforms.Phase4;
+import transforms.PredictionSystem;
 
 /** The tables every feature-building pipeline writes, in one place so backfill and same-day write the same set. */
 final class Writes {
   private Writes() {}
+
+  /**
+   * With {@code --model}, the day's predictions from its feature rows.
+   *
+   * @param clockMillis the prediction time of a same-day run; null for a backfill (noon of each game date)
+   */
+  static void predictions(TableSink sink, FeatureOptions options, Phase4 phase4, @Nullable Long clockMillis) {
+    String models = options.getModel();
+    if (models == null || models.isBlank()) {
+      return;
+    }
+    List<GbmModel> loaded = new ArrayList<>();
+    for (String path : models.split(",")) {
+      loaded.add(GbmModel.load(path.trim()));
+    }
+    PCollection<PlayerPropPrediction> predictions = phase4.features.apply(
+        "BuildPlayerPropPredictions",
+        new BuildPredictions(PredictionSystem.forModels(loaded), options.getMinMinutes(), options.getPassEdge(), clockMillis));
+    sink.write(predictions, Tables.PLAYER_PROP_PREDICTIONS);
+    export(sink, predictions.apply("PendingGrades",
+        MapElements.into(TypeDescriptor.of(PredictionGrade.class)).via(GradePredictions::pending)));
+  }
+
+  /** Phase 6: the per-date JSON documents of the web page, from predictions (pending) or grades. */
+  static void export(TableSink sink, PCollection<PredictionGrade> rows) {
+    sink.writeDocuments(rows.apply("BuildExport", new BuildExport()), EXPORT_FOLDER);
+  }
+
+  static final String EXPORT_FOLDER = "export";
 
   static void phase4(TableSink sink, PCollection<UpcomingPlayerGameContext> context, Phase4 phase4) {
     sink.write(context, Tables.UPCOMING_PLAYER_GAME_CONTEXT);

@@ -13,7 +13,7 @@ public final class SchemaCoders {
       List.of(
           DeadLetter.class, FeatureStoreGap.class, LeagueDay.class, MlFeatureStoreV2.class, PlayerCompositeFactors.class,
           PlayerDailyCache.class, PlayerGameSummary.class, PlayerShotZoneAnalysis.class, PropLine.class,
-          PropSnapshotOffer.class, ScheduledGame.class, ShotZoneAttempts.class, TeamDefenseZoneAnalysis.class,
+          PlayerPropPrediction.class, PredictionGrade.class, GradingSummary.class, PropSnapshotOffer.class, ScheduledGame.class, ShotZoneAttempts.class, TeamDefenseZoneAnalysis.class,
           TeamGameSummary.class, UpcomingPlayerGameContext.class, ZoneGame.class);
 
   /**

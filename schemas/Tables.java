@@ -67,6 +67,21 @@ public final class Tables {
           "feature_store_gaps_line_updates", FeatureStoreGap.class, "game_date", FeatureStoreGap::getGameDate,
           r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getReason());
 
+  public static final TableSpec<PlayerPropPrediction> PLAYER_PROP_PREDICTIONS =
+      TableSpec.dated(
+          "player_prop_predictions", PlayerPropPrediction.class, "game_date", PlayerPropPrediction::getGameDate,
+          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine());
+
+  public static final TableSpec<PredictionGrade> PREDICTION_GRADES =
+      TableSpec.dated(
+          "prediction_grades", PredictionGrade.class, "game_date", PredictionGrade::getGameDate,
+          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine());
+
+  public static final TableSpec<GradingSummary> GRADING_SUMMARY =
+      TableSpec.dated(
+          "grading_summary", GradingSummary.class, "game_date", GradingSummary::getGameDate,
+          r -> r.getGameDate() + "|" + r.getSystemId());
+
   public static final TableSpec<DeadLetter> DEAD_LETTER =
       TableSpec.byColumn(
           "dead_letter", DeadLetter.class, "source_file", DeadLetter::getSourceFile,
@@ -77,5 +92,5 @@ public final class Tables {
           PLAYER_GAME_SUMMARY, TEAM_GAME_SUMMARY, UPCOMING_PLAYER_GAME_CONTEXT, PLAYER_PROP_LINES,
           PLAYER_DAILY_CACHE, PLAYER_SHOT_ZONE_ANALYSIS, TEAM_DEFENSE_ZONE_ANALYSIS, PLAYER_COMPOSITE_FACTORS,
           ML_FEATURE_STORE_V2, FEATURE_STORE_GAPS, ML_FEATURE_STORE_V2_LINE_UPDATES, FEATURE_STORE_GAPS_LINE_UPDATES,
-          DEAD_LETTER);
+          PLAYER_PROP_PREDICTIONS, PREDICTION_GRADES, GRADING_SUMMARY, DEAD_LETTER);
 }

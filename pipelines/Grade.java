@@ -1,0 +1,62 @@
+package pipelines;
+
+import io.InputFiles;
+import io.NdjsonTableSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import schemas.PlayerGameSummary;
+import schemas.PlayerPropPrediction;
+import schemas.Tables;
+import transforms.DateRange;
+import transforms.GradePredictions;
+
+/**
+ * {@code grade}: the predictions of a date range (read from an earlier run's output) against the box scores
+ * of the input: prediction_grades, grading_summary, and the export documents rewritten with results. Every
+ * date of the range must have predictions; a date without them is an error, not a silent zero.
+ */
+public final class Grade {
+  private Grade() {}
+
+  static int main(String[] args) {
+    GradeOptions options = Runs.options(args, GradeOptions.class);
+    if (options == null) {
+      return 2;
+    }
+    return Runs.drive("grade", options, (p, files, sink, facts) -> {
+      if (options.getStartDate() == null || options.getStartDate().isBlank()) {
+        throw new IllegalArgumentException("--startDate is required");
+      }
+      String end = options.getEndDate() == null || options.getEndDate().isBlank() ? options.getStartDate() : options.getEndDate();
+      DateRange range = DateRange.of(options.getStartDate(), end);
+      String dir = options.getPredictionsDir() == null || options.getPredictionsDir().isBlank()
+          ? options.getOutputDir() : options.getPredictionsDir();
+      NdjsonTableSource source = new NdjsonTableSource(dir);
+      Map<String, Long> partitions = source.partitions(Tables.PLAYER_PROP_PREDICTIONS.name());
+      List<String> inRange = new ArrayList<>();
+      partitions.keySet().stream().filter(range::contains).forEach(inRange::add);
+      if (inRange.isEmpty()) {
+        throw new InputFiles.InputException(
+            "no " + Tables.PLAYER_PROP_PREDICTIONS.name() + " partition in " + range.start() + ".." + range.end() + " under "
+                + dir + ": run backfill or same-day with --model first");
+      }
+      ReadInputs in = ReadInputs.from(p, files, Runs.latestGameDate(options));
+      PCollection<PlayerPropPrediction> predictions =
+          source.read(p, "ReadPredictions", Tables.PLAYER_PROP_PREDICTIONS, inRange)
+              .apply("StampPredictions", ReadInputs.stamp(PlayerPropPrediction::getGameDate));
+      PCollectionTuple graded = predictions.apply(
+          "GradePredictions",
+          new GradePredictions(Backfill.inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "BoxScores")));
+      sink.write(graded.get(GradePredictions.GRADES), Tables.PREDICTION_GRADES);
+      sink.write(graded.get(GradePredictions.SUMMARIES), Tables.GRADING_SUMMARY);
+      Writes.export(sink, graded.get(GradePredictions.GRADES));
+      facts.put("start_date", range.start());
+      facts.put("end_date", range.end());
+      facts.put("dates_with_predictions", inRange.size());
+      return range::contains;
+    });
+  }
+}

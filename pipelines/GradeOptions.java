@@ -1,0 +1,21 @@
+package pipelines;
+
+import org.apache.beam.sdk.options.Description;
+
+/** {@code grade}: grade persisted predictions against the box scores. */
+public interface GradeOptions extends NbaOptions {
+  @Description("First game date to grade, YYYY-MM-DD.")
+  String getStartDate();
+
+  void setStartDate(String value);
+
+  @Description("Last game date to grade, YYYY-MM-DD (inclusive). Default: --startDate.")
+  String getEndDate();
+
+  void setEndDate(String value);
+
+  @Description("Output folder of the run that wrote player_prop_predictions. Default: --outputDir.")
+  String getPredictionsDir();
+
+  void setPredictionsDir(String value);
+}

@@ -1,0 +1,42 @@
+package pipelines;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.Validation;
+
+/** {@code train}: fit gbm_v1 on the feature rows of a date range and their actual points. */
+public interface TrainOptions extends FeatureOptions {
+  @Description("First game date of the training set, YYYY-MM-DD. Default: the first date of the input.")
+  String getStartDate();
+
+  void setStartDate(String value);
+
+  @Description("Last game date of the training set, YYYY-MM-DD (inclusive). Default: the last date of the input.")
+  String getEndDate();
+
+  void setEndDate(String value);
+
+  @Description("Where to write the model (local path or gs://); its metadata goes to <modelOut>.meta.json.")
+  @Validation.Required
+  String getModelOut();
+
+  void setModelOut(String value);
+
+  @Description("Boosting rounds.")
+  @Default.Integer(300)
+  int getRounds();
+
+  void setRounds(int value);
+
+  @Description("Maximum tree depth.")
+  @Default.Integer(4)
+  int getMaxDepth();
+
+  void setMaxDepth(int value);
+
+  @Description("Learning rate.")
+  @Default.Double(0.05)
+  double getEta();
+
+  void setEta(double value);
+}

@@ -1,0 +1,117 @@
+package pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.SampleLeague;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import transforms.FeatureContract;
+
+/** train → backfill --model (twice) → grade → export, from the jar's entry point, on the embedded sample. */
+public class PredictionsPipelineTest {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] RANGE = {"--startDate=2024-11-21", "--endDate=2024-11-23"};
+  private static Path input;
+  private static Path model;
+  private static Path out;
+
+  @BeforeClass
+  public static void trainAndPredict() throws Exception {
+    input = TMP.newFolder("input").toPath();
+    SampleLeague.write(input, SampleLeague.Config.embedded());
+    model = TMP.getRoot().toPath().resolve("models").resolve("gbm.ubj");
+    FeaturesTest.Run train = FeaturesTest.run("train", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("train"),
+        "--startDate=2024-11-01", "--endDate=2024-11-20", "--modelOut=" + model, "--rounds=100");
+    assertThat(train.stderr(), train.exit(), equalTo(0));
+    out = TMP.newFolder("out").toPath();
+    assertThat(Main.run(FeaturesTest.concat(
+        new String[] {"backfill", "--inputDir=" + input, "--outputDir=" + out, "--model=" + model}, RANGE)), equalTo(0));
+  }
+
+  @Test
+  public void everySystemPredictsEveryEligibleRowAndARerunReplacesTheDate() throws Exception {
+    Path partition = out.resolve("player_prop_predictions").resolve("2024-11-22.json");
+    String first = Files.readString(partition);
+    Set<String> systems = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (String line : first.split("\n")) {
+      JsonNode r = JSON.readTree(line);
+      systems.add(r.get("system_id").asText());
+      assertThat("duplicate key", keys.add(r.get("player_lookup").asText() + "|" + r.get("system_id").asText() + "|"
+          + r.get("line")), equalTo(true));
+      assertThat(r.get("feature_schema_version").asText(), equalTo(FeatureContract.VERSION));
+      String rec = r.get("recommendation").asText();
+      if (r.get("line").isNull()) {
+        assertThat(rec, equalTo("PASS"));
+      } else if (!rec.equals("PASS")) {
+        assertThat(Math.abs(r.get("edge").asDouble()), org.hamcrest.Matchers.greaterThanOrEqualTo(1.5));
+      }
+    }
+    assertThat(systems, equalTo(Set.of("baseline_avg_v1", "gbm_v1", "ensemble_v1")));
+    JsonNode counters = JSON.readTree(out.resolve("run_summary.json").toFile()).get("counters").get("predictions");
+    long skipped = counters.path("skipped_not_quality_ready").asLong() + counters.path("skipped_minutes_below_threshold").asLong();
+    long features = JSON.readTree(out.resolve("run_summary.json").toFile()).get("tables").get("ml_feature_store_v2")
+        .get("rows_written").asLong();
+    long predictions = JSON.readTree(out.resolve("run_summary.json").toFile()).get("tables").get("player_prop_predictions")
+        .get("rows_written").asLong();
+    assertThat("every feature row is predicted by 3 systems or counted as skipped", predictions, equalTo(3 * (features - skipped)));
+    assertThat(counters.path("skipped_minutes_below_threshold").asLong(), greaterThan(0L));
+
+    assertThat(Main.run(FeaturesTest.concat(
+        new String[] {"backfill", "--inputDir=" + input, "--outputDir=" + out, "--model=" + model}, RANGE)), equalTo(0));
+    assertThat("a rerun replaces the date, byte for byte", Files.readString(partition), equalTo(first));
+  }
+
+  @Test
+  public void gradingWritesGradesSummariesAndTheGradedExport() throws Exception {
+    assertThat(Main.run(FeaturesTest.concat(new String[] {"grade", "--inputDir=" + input, "--outputDir=" + out}, RANGE)),
+        equalTo(0));
+    List<String> summaries = Files.readAllLines(out.resolve("grading_summary").resolve("2024-11-21.json"));
+    assertThat(summaries.size(), equalTo(3));
+    for (String line : summaries) {
+      JsonNode s = JSON.readTree(line);
+      int decided = s.get("wins").asInt() + s.get("losses").asInt();
+      assertThat(s.get("graded").asInt() + s.get("ungradeable_did_not_play").asInt(), equalTo(s.get("predictions").asInt()));
+      if (decided > 0) {
+        assertThat(s.get("hit_rate").asDouble(), equalTo(s.get("wins").asDouble() / decided));
+        assertThat(s.get("hit_rate_ci_low").asDouble() <= s.get("hit_rate").asDouble(), equalTo(true));
+      }
+      assertThat(s.get("mae").asDouble(), greaterThan(0.0));
+    }
+    JsonNode export = JSON.readTree(out.resolve("export").resolve("2024-11-21.json").toFile());
+    assertThat(export.get("format").asText(), equalTo("nba-props-export/v1"));
+    assertThat(export.get("graded").asBoolean(), equalTo(true));
+    JsonNode player = export.get("games").get(0).get("players").get(0);
+    assertThat(player.get("actual_points").isInt(), equalTo(true));
+    assertThat(player.get("predictions").size(), equalTo(3));
+  }
+
+  @Test
+  public void aModelOfAnotherContractAndGradingWithoutPredictionsAreRefused() throws Exception {
+    Path old = TMP.getRoot().toPath().resolve("old.ubj");
+    Files.copy(model, old);
+    Files.writeString(Path.of(old + ".meta.json"),
+        Files.readString(Path.of(model + ".meta.json")).replace(FeatureContract.VERSION, "v0_old"));
+    FeaturesTest.Run refused = FeaturesTest.run(FeaturesTest.concat(new String[] {"backfill", "--inputDir=" + input,
+        "--outputDir=" + TMP.newFolder("refused"), "--model=" + old}, RANGE));
+    assertThat(refused.exit(), equalTo(2));
+    assertThat(refused.stderr(), containsString("trained on feature contract 'v0_old'"));
+    FeaturesTest.Run nothing = FeaturesTest.run("grade", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("empty"),
+        "--startDate=2024-11-21");
+    assertThat(nothing.exit(), equalTo(2));
+    assertThat(nothing.stderr(), containsString("run backfill or same-day with --model first"));
+  }
+}
