@@ -2,6 +2,8 @@ package transforms;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.MlFeatureStoreV2;
@@ -147,10 +149,23 @@ public final class FeatureContract {
     req("breakout_flag", "daily_cache", 0, FeatureContract::breakout);
   }
 
+  /** The feature names in vector order (immutable; built once, after the static block above). */
+  private static final List<String> NAMES = FEATURES.stream().map(f -> f.name).collect(Collectors.toUnmodifiableList());
+
+  private static final Map<String, Integer> POSITION =
+      NAMES.stream().collect(Collectors.toUnmodifiableMap(n -> n, NAMES::indexOf));
+
   public static List<String> names() {
-    List<String> out = new ArrayList<>();
-    FEATURES.forEach(f -> out.add(f.name));
-    return out;
+    return NAMES;
+  }
+
+  /** A feature's position in the vector; throws for a name the contract does not have. */
+  public static int indexOf(String name) {
+    Integer i = POSITION.get(name);
+    if (i == null) {
+      throw new IllegalArgumentException("feature contract " + VERSION + " has no feature '" + name + "'");
+    }
+    return i;
   }
 
   /** The feature row for one (player, D). */

@@ -13,7 +13,7 @@ public abstract class PredictionSystem implements Serializable {
   public abstract double predict(List<Double> features);
 
   static double feature(List<Double> features, String name) {
-    return features.get(FeatureContract.names().indexOf(name));
+    return features.get(FeatureContract.indexOf(name));
   }
 
   /** {@code baseline_avg_v1}: 0.5 × last-5 average + 0.3 × last-10 average + 0.2 × season average. */
