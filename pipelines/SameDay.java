@@ -126,6 +126,7 @@ public final class SameDay {
     PCollection<UpcomingPlayerGameContext> moved = offers.apply("BuildLineUpdates", new BuildLineUpdates(context));
     PCollectionTuple vectors = phase4.featuresFor("BuildLineUpdateFeatures", moved);
     sink.write(vectors.get(BuildFeatureVectors.FEATURES), Tables.ML_FEATURE_STORE_V2_LINE_UPDATES);
+    Writes.lineUpdatePredictions(sink, options, vectors.get(BuildFeatureVectors.FEATURES));
     sink.write(vectors.get(BuildFeatureVectors.GAPS), Tables.FEATURE_STORE_GAPS_LINE_UPDATES);
   }
 

@@ -7,6 +7,7 @@ import schemas.UpcomingPlayerGameContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.MlFeatureStoreV2;
 import schemas.PlayerPropPrediction;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -28,20 +29,45 @@ final class Writes {
    * @param clockMillis the prediction time of a same-day run; null for a backfill (noon of each game date)
    */
   static void predictions(TableSink sink, FeatureOptions options, Phase4 phase4, @Nullable Long clockMillis) {
+    List<PredictionSystem> systems = systems(options);
+    if (systems.isEmpty()) {
+      return;
+    }
+    PCollection<PlayerPropPrediction> predictions = phase4.features.apply(
+        "BuildPlayerPropPredictions",
+        new BuildPredictions(systems, options.getMinMinutes(), options.getPassEdge(), clockMillis));
+    sink.write(predictions, Tables.PLAYER_PROP_PREDICTIONS);
+    export(sink, predictions.apply("PendingGrades",
+        MapElements.into(TypeDescriptor.of(PredictionGrade.class)).via(GradePredictions::pending)));
+  }
+
+  /**
+   * With {@code --model}, predictions of the feature rows re-emitted as lines move (same-day watch). The day's
+   * export stays the morning's: its document is one per date and the live rows would replace it mid-day.
+   */
+  static void lineUpdatePredictions(TableSink sink, FeatureOptions options, PCollection<MlFeatureStoreV2> updates) {
+    List<PredictionSystem> systems = systems(options);
+    if (systems.isEmpty()) {
+      return;
+    }
+    sink.write(
+        updates.apply(
+            "BuildLineUpdatePredictions",
+            BuildPredictions.atLineSnapshots(systems, options.getMinMinutes(), options.getPassEdge())),
+        Tables.PLAYER_PROP_PREDICTIONS_LINE_UPDATES);
+  }
+
+  /** The systems of {@code --model} (none without it); a model of another contract version is refused here. */
+  private static List<PredictionSystem> systems(FeatureOptions options) {
     String models = options.getModel();
     if (models == null || models.isBlank()) {
-      return;
+      return List.of();
     }
     List<GbmModel> loaded = new ArrayList<>();
     for (String path : models.split(",")) {
       loaded.add(GbmModel.load(path.trim()));
     }
-    PCollection<PlayerPropPrediction> predictions = phase4.features.apply(
-        "BuildPlayerPropPredictions",
-        new BuildPredictions(PredictionSystem.forModels(loaded), options.getMinMinutes(), options.getPassEdge(), clockMillis));
-    sink.write(predictions, Tables.PLAYER_PROP_PREDICTIONS);
-    export(sink, predictions.apply("PendingGrades",
-        MapElements.into(TypeDescriptor.of(PredictionGrade.class)).via(GradePredictions::pending)));
+    return PredictionSystem.forModels(loaded);
   }
 
   /** Phase 6: the per-date JSON documents of the web page, from predictions (pending) or grades. */

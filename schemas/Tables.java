@@ -72,6 +72,12 @@ public final class Tables {
           "player_prop_predictions", PlayerPropPrediction.class, "game_date", PlayerPropPrediction::getGameDate,
           r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine());
 
+  /** Same-day watch mode: predictions of the rows in ml_feature_store_v2_line_updates, one per line move. */
+  public static final TableSpec<PlayerPropPrediction> PLAYER_PROP_PREDICTIONS_LINE_UPDATES =
+      TableSpec.dated(
+          "player_prop_predictions_line_updates", PlayerPropPrediction.class, "game_date", PlayerPropPrediction::getGameDate,
+          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine() + "|" + r.getLineSnapshotTime());
+
   public static final TableSpec<PredictionGrade> PREDICTION_GRADES =
       TableSpec.dated(
           "prediction_grades", PredictionGrade.class, "game_date", PredictionGrade::getGameDate,
@@ -87,10 +93,28 @@ public final class Tables {
           "dead_letter", DeadLetter.class, "source_file", DeadLetter::getSourceFile,
           r -> r.getSourceFile() + "|" + r.getLineNumber());
 
-  public static final List<TableSpec<?>> ALL =
+  /** Phase 3 and the run's inputs (dataset nba_analytics). */
+  public static final List<TableSpec<?>> ANALYTICS =
+      List.of(PLAYER_GAME_SUMMARY, TEAM_GAME_SUMMARY, UPCOMING_PLAYER_GAME_CONTEXT, PLAYER_PROP_LINES, DEAD_LETTER);
+
+  /** Phase 4 and the feature store (dataset nba_precompute). */
+  public static final List<TableSpec<?>> PRECOMPUTE =
       List.of(
-          PLAYER_GAME_SUMMARY, TEAM_GAME_SUMMARY, UPCOMING_PLAYER_GAME_CONTEXT, PLAYER_PROP_LINES,
           PLAYER_DAILY_CACHE, PLAYER_SHOT_ZONE_ANALYSIS, TEAM_DEFENSE_ZONE_ANALYSIS, PLAYER_COMPOSITE_FACTORS,
-          ML_FEATURE_STORE_V2, FEATURE_STORE_GAPS, ML_FEATURE_STORE_V2_LINE_UPDATES, FEATURE_STORE_GAPS_LINE_UPDATES,
-          PLAYER_PROP_PREDICTIONS, PREDICTION_GRADES, GRADING_SUMMARY, DEAD_LETTER);
+          ML_FEATURE_STORE_V2, FEATURE_STORE_GAPS, ML_FEATURE_STORE_V2_LINE_UPDATES, FEATURE_STORE_GAPS_LINE_UPDATES);
+
+  /** Phase 5 (dataset nba_predictions). */
+  public static final List<TableSpec<?>> PREDICTIONS =
+      List.of(PLAYER_PROP_PREDICTIONS, PLAYER_PROP_PREDICTIONS_LINE_UPDATES, PREDICTION_GRADES, GRADING_SUMMARY);
+
+  public static final List<TableSpec<?>> ALL = concat(ANALYTICS, PRECOMPUTE, PREDICTIONS);
+
+  @SafeVarargs
+  private static List<TableSpec<?>> concat(List<TableSpec<?>>... lists) {
+    java.util.List<TableSpec<?>> all = new java.util.ArrayList<>();
+    for (List<TableSpec<?>> l : lists) {
+      all.addAll(l);
+    }
+    return List.copyOf(all);
+  }
 }

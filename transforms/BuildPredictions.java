@@ -26,16 +26,31 @@ public final class BuildPredictions extends PTransform<PCollection<MlFeatureStor
   private final double minMinutes;
   private final double passEdge;
   private final @Nullable Long clockMillis;
+  private final boolean atLineSnapshot;
 
   /**
    * @param passEdge below this |predicted − line|, the recommendation is PASS
    * @param clockMillis the prediction time of a same-day run (its clock); null: the game date's noon
    */
   public BuildPredictions(List<PredictionSystem> systems, double minMinutes, double passEdge, @Nullable Long clockMillis) {
+    this(systems, minMinutes, passEdge, clockMillis, false);
+  }
+
+  private BuildPredictions(
+      List<PredictionSystem> systems, double minMinutes, double passEdge, @Nullable Long clockMillis, boolean atLineSnapshot) {
     this.systems = systems;
     this.minMinutes = minMinutes;
     this.passEdge = passEdge;
     this.clockMillis = clockMillis;
+    this.atLineSnapshot = atLineSnapshot;
+  }
+
+  /**
+   * Predictions of the rows re-emitted when a line moves (same-day watch): each is made when its snapshot
+   * arrived, so a replay of the day's files gives the same rows as the live run did.
+   */
+  public static BuildPredictions atLineSnapshots(List<PredictionSystem> systems, double minMinutes, double passEdge) {
+    return new BuildPredictions(systems, minMinutes, passEdge, null, true);
   }
 
   @Override
@@ -92,12 +107,14 @@ public final class BuildPredictions extends PTransform<PCollection<MlFeatureStor
     private final double minMinutes;
     private final double passEdge;
     private final @Nullable Long clockMillis;
+    private final boolean atLineSnapshot;
 
     PredictFn(BuildPredictions spec) {
       this.systems = spec.systems;
       this.minMinutes = spec.minMinutes;
       this.passEdge = spec.passEdge;
       this.clockMillis = spec.clockMillis;
+      this.atLineSnapshot = spec.atLineSnapshot;
     }
 
     @ProcessElement
@@ -109,9 +126,14 @@ public final class BuildPredictions extends PTransform<PCollection<MlFeatureStor
       }
       List<Double> f = row.getFeatures();
       Double line = PredictionSystem.feature(f, "has_vegas_line") == 0 ? null : PredictionSystem.feature(f, "vegas_points_line");
-      long predictedAt = clockMillis != null
-          ? clockMillis
-          : LocalDate.parse(row.getGameDate()).atTime(BACKFILL_AS_OF_HOUR, 0).atZone(GameDates.EASTERN).toInstant().toEpochMilli();
+      long predictedAt;
+      if (atLineSnapshot && row.getLineSnapshotTime() != null) {
+        predictedAt = Instant.parse(row.getLineSnapshotTime()).toEpochMilli();
+      } else if (clockMillis != null) {
+        predictedAt = clockMillis;
+      } else {
+        predictedAt = LocalDate.parse(row.getGameDate()).atTime(BACKFILL_AS_OF_HOUR, 0).atZone(GameDates.EASTERN).toInstant().toEpochMilli();
+      }
       for (PredictionSystem s : systems) {
         double predicted = s.predict(f);
         Double edge = line == null ? null : predicted - line;

@@ -12,7 +12,7 @@ public abstract class PredictionSystem implements Serializable {
 
   public abstract double predict(List<Double> features);
 
-  static double feature(List<Double> features, String name) {
+  public static double feature(List<Double> features, String name) {
     return features.get(FeatureContract.indexOf(name));
   }
 

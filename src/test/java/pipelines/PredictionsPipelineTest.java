@@ -1,6 +1,7 @@
 package pipelines;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -10,7 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.SampleLeague;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Set;
 import org.junit.BeforeClass;
@@ -113,5 +118,50 @@ public class PredictionsPipelineTest {
         "--startDate=2024-11-21");
     assertThat(nothing.exit(), equalTo(2));
     assertThat(nothing.stderr(), containsString("run backfill or same-day with --model first"));
+  }
+
+  @Test
+  public void aMovedLineIsRepredictedAsOfItsSnapshotInWatchMode() throws Exception {
+    Path in = TMP.newFolder("watch-input").toPath();
+    SampleLeague.write(in, SampleLeague.Config.embedded());
+    Path watchOut = TMP.newFolder("watch-out").toPath();
+    String date = "2024-11-29";
+    CompletableFuture<FeaturesTest.Run> running = CompletableFuture.supplyAsync(() -> FeaturesTest.run(
+        "same-day", "--inputDir=" + in, "--outputDir=" + watchOut, "--date=" + date, "--watch", "--watchSeconds=30",
+        "--pollSeconds=1", "--model=" + model));
+    Path morning = watchOut.resolve("player_prop_predictions").resolve(date + ".json");
+    Watching.waitFor(() -> Files.exists(morning), running);
+    Watching.land(in, "player_props_snapshots_20241129_2315.csv", Watching.movedLine(33.5));
+    Path updates = watchOut.resolve("player_prop_predictions_line_updates").resolve(date + ".json");
+    Watching.waitFor(() -> Files.exists(updates), running);
+    FeaturesTest.Run run = running.get(90, TimeUnit.SECONDS);
+    assertThat(run.stderr(), run.exit(), equalTo(0));
+
+    Map<String, JsonNode> before = new HashMap<>();
+    for (String line : Files.readAllLines(morning)) {
+      JsonNode r = JSON.readTree(line);
+      if (r.get("player_lookup").asText().equals("andrepryor")) {
+        before.put(r.get("system_id").asText(), r);
+      }
+    }
+    assertThat("he is predicted in the morning", before.keySet(), equalTo(Set.of("baseline_avg_v1", "gbm_v1", "ensemble_v1")));
+    List<String> lines = Files.readAllLines(updates);
+    assertThat("one row per system, for the one player whose line moved", lines.size(), equalTo(3));
+    for (String line : lines) {
+      JsonNode r = JSON.readTree(line);
+      JsonNode morningRow = before.get(r.get("system_id").asText());
+      assertThat(r.get("player_lookup").asText(), equalTo("andrepryor"));
+      assertThat(r.get("line").asDouble(), equalTo(33.5));
+      assertThat(r.get("line_snapshot_time").asText(), equalTo("2024-11-29T23:15:00Z"));
+      assertThat("predicted when the line arrived", r.get("feature_data_age_hours").asDouble(), equalTo(0.0));
+      assertThat(morningRow.get("line").asDouble(), org.hamcrest.Matchers.not(equalTo(33.5)));
+      if (r.get("system_id").asText().equals("baseline_avg_v1")) {
+        // The baseline reads no line: only the edge and the call follow the move.
+        assertThat(r.get("predicted_points").asDouble(), equalTo(morningRow.get("predicted_points").asDouble()));
+      }
+      assertThat(r.get("edge").asDouble(), closeTo(r.get("predicted_points").asDouble() - 33.5, 1e-9));
+      assertThat(r.get("recommendation").asText(),
+          equalTo(transforms.BuildPredictions.recommendation(r.get("edge").asDouble(), 1.5)));
+    }
   }
 }

@@ -9,10 +9,8 @@ import static org.hamcrest.Matchers.greaterThan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.SampleLeague;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,21 +128,16 @@ public class SameDayTest {
         "same-day", "--inputDir=" + in, "--outputDir=" + out, "--date=" + UPCOMING, "--watch",
         "--watchSeconds=40", "--pollSeconds=1"));
     Path morning = partition(out, Tables.ML_FEATURE_STORE_V2.name(), UPCOMING);
-    waitFor(() -> Files.exists(morning), running);
+    Watching.waitFor(() -> Files.exists(morning), running);
     String morningRows = Files.readString(morning);
     JsonNode before = FeaturesTest.byPlayer(morning).get("andrepryor");
     assertThat(before.get("line_snapshot_time").asText(), equalTo("2024-11-29T22:00:00Z"));
 
-    String header = "snapshot_file,event_id,player,market,line,bookmaker,game,game_time,over_odds,under_odds\n";
-    StringBuilder moved = new StringBuilder(header);
-    for (String book : List.of("draftkings", "fanduel", "betmgm")) {
-      moved.append("raw_20241129_231500.csv,evt0022400061,Andre Pryor,player_points,33.5,").append(book)
-          .append(",Los Angeles Lakers @ Phoenix Suns,2024-11-30T03:30:00Z,-110.0,-110.0\n");
-    }
-    land(in, "player_props_snapshots_20241129_2315.csv", moved.toString());
-    land(in, "player_props_snapshots_20241129_2316.csv", header + "raw_20241129_231600.csv,evt1,Andre Pryor,player_points\n");
+    Watching.land(in, "player_props_snapshots_20241129_2315.csv", Watching.movedLine(33.5));
+    Watching.land(in, "player_props_snapshots_20241129_2316.csv",
+        Watching.SNAPSHOT_HEADER + "raw_20241129_231600.csv,evt1,Andre Pryor,player_points\n");
     Path updates = partition(out, Tables.ML_FEATURE_STORE_V2_LINE_UPDATES.name(), UPCOMING);
-    waitFor(() -> Files.exists(updates), running);
+    Watching.waitFor(() -> Files.exists(updates), running);
 
     FeaturesTest.Run run = running.get(90, TimeUnit.SECONDS);
     assertThat(run.stderr(), run.exit(), equalTo(0));
@@ -192,26 +185,4 @@ public class SameDayTest {
     assertThat(run.stderr(), containsString("same-day needs schedule.csv"));
   }
 
-  /** A new file appears whole, as a GCS object does: written beside, then renamed into the watched name. */
-  private static void land(Path dir, String name, String content) throws Exception {
-    Path tmp = dir.resolve("." + name + ".tmp");
-    Files.writeString(tmp, content, StandardCharsets.UTF_8);
-    Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private interface Check {
-    boolean ok() throws Exception;
-  }
-
-  private static void waitFor(Check check, CompletableFuture<FeaturesTest.Run> running) throws Exception {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (!check.ok()) {
-      if (running.isDone()) {
-        FeaturesTest.Run r = running.get();
-        throw new AssertionError("the watching run ended first: exit " + r.exit() + "\n" + r.stderr());
-      }
-      assertThat("timed out", System.currentTimeMillis(), org.hamcrest.Matchers.lessThan(deadline));
-      Thread.sleep(100);
-    }
-  }
 }

@@ -1,0 +1,122 @@
+package schemas;
+
+import com.google.api.services.bigquery.model.Clustering;
+import com.google.api.services.bigquery.model.TableFieldSchema;
+import com.google.api.services.bigquery.model.TableSchema;
+import com.google.api.services.bigquery.model.TimePartitioning;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryUtils;
+import org.apache.beam.sdk.schemas.Schema;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A table's BigQuery shape, derived from its record class (the one schema of the table): columns and modes
+ * from the Beam schema, the partition column as DATE (records carry ISO date strings, which BigQuery loads
+ * into DATE), day partitioning on it, clustering on the table's leading key column, and its dataset by phase.
+ * {@code schemas/bigquery/<table>.json} is the same schema for {@code bq mk}; {@link #main} regenerates it and a
+ * test fails when it drifts.
+ */
+public final class BigQuerySchemas {
+  private BigQuerySchemas() {}
+
+  /** The three datasets, one per phase, and the option each one's name comes from. */
+  public enum Dataset {
+    ANALYTICS("nba_analytics"),
+    PRECOMPUTE("nba_precompute"),
+    PREDICTIONS("nba_predictions");
+
+    public final String defaultName;
+
+    Dataset(String defaultName) {
+      this.defaultName = defaultName;
+    }
+  }
+
+  /** Columns tried in order for clustering: the first one a table has is its leading key column. */
+  private static final List<String> CLUSTER_CANDIDATES = List.of("player_lookup", "team_abbr", "system_id", "source_file");
+
+  public static Dataset datasetOf(TableSpec<?> table) {
+    if (Tables.ANALYTICS.contains(table)) {
+      return Dataset.ANALYTICS;
+    }
+    if (Tables.PREDICTIONS.contains(table)) {
+      return Dataset.PREDICTIONS;
+    }
+    return Dataset.PRECOMPUTE;
+  }
+
+  public static Schema beamSchema(TableSpec<?> table) {
+    return RecordCoder.of(table.recordClass()).schemaCoder().getSchema();
+  }
+
+  public static TableSchema tableSchema(TableSpec<?> table) {
+    TableSchema schema = BigQueryUtils.toTableSchema(beamSchema(table));
+    if (table.isDatePartitioned()) {
+      for (TableFieldSchema f : schema.getFields()) {
+        if (f.getName().equals(table.partitionColumn())) {
+          f.setType("DATE");
+        }
+      }
+    }
+    for (TableFieldSchema f : schema.getFields()) {
+      if (f.getMode() == null) {
+        f.setMode("NULLABLE");
+      }
+    }
+    return schema;
+  }
+
+  /** Day partitioning on the table's date column; null for a table partitioned on another column. */
+  public static @Nullable TimePartitioning timePartitioning(TableSpec<?> table) {
+    return table.isDatePartitioned() ? new TimePartitioning().setType("DAY").setField(table.partitionColumn()) : null;
+  }
+
+  public static Clustering clustering(TableSpec<?> table) {
+    List<String> names = beamSchema(table).getFieldNames();
+    for (String c : CLUSTER_CANDIDATES) {
+      if (names.contains(c)) {
+        return new Clustering().setFields(List.of(c));
+      }
+    }
+    throw new IllegalStateException(table.name() + " has none of the clustering columns " + CLUSTER_CANDIDATES);
+  }
+
+  /** The {@code bq mk --schema} file of a table: its columns as BigQuery's JSON list of fields. */
+  public static String json(TableSpec<?> table) {
+    List<Map<String, Object>> fields = new ArrayList<>();
+    for (TableFieldSchema f : tableSchema(table).getFields()) {
+      Map<String, Object> field = new LinkedHashMap<>();
+      field.put("name", f.getName());
+      field.put("type", f.getType());
+      field.put("mode", f.getMode());
+      fields.add(field);
+    }
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(fields) + "\n";
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Path jsonFile(Path dir, TableSpec<?> table) {
+    return dir.resolve(table.name() + ".json");
+  }
+
+  /** Writes {@code <dir>/<table>.json} for every table (default dir: schemas/bigquery). */
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "schemas/bigquery");
+    Files.createDirectories(dir);
+    for (TableSpec<?> table : Tables.ALL) {
+      Files.writeString(jsonFile(dir, table), json(table));
+    }
+    System.out.println("wrote " + Tables.ALL.size() + " schema files to " + dir);
+  }
+}
