@@ -56,11 +56,18 @@ public final class BigQueryTableSink implements TableSink {
 
   private final String project;
   private final Map<BigQuerySchemas.Dataset, String> datasets;
+  private final TableSink documents;
   private final @Nullable BigQueryServices testServices;
 
-  public BigQueryTableSink(String project, Map<BigQuerySchemas.Dataset, String> datasets, @Nullable BigQueryServices testServices) {
+  /**
+   * @param documents where the web export's documents go (files: a web server serves them, BigQuery does not)
+   * @param testServices Beam's BigQuery fakes in tests; null for BigQuery itself
+   */
+  public BigQueryTableSink(
+      String project, Map<BigQuerySchemas.Dataset, String> datasets, TableSink documents, @Nullable BigQueryServices testServices) {
     this.project = project;
     this.datasets = new EnumMap<>(datasets);
+    this.documents = documents;
     this.testServices = testServices;
   }
 
@@ -144,8 +151,7 @@ public final class BigQueryTableSink implements TableSink {
 
   @Override
   public void writeDocuments(PCollection<KV<String, String>> documents, String folder) {
-    throw new UnsupportedOperationException(
-        "the web export is files (use --exportDir with a gs:// prefix), not a BigQuery table");
+    this.documents.writeDocuments(documents, folder);
   }
 
   /** A record as BigQuery's TableRow, keyed by its partition, or a dead letter saying why BigQuery would refuse it. */

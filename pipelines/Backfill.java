@@ -29,9 +29,11 @@ public final class Backfill {
 
   static int main(String[] args) {
     BackfillOptions options = Runs.options(args, BackfillOptions.class);
-    if (options == null) {
-      return 2;
-    }
+    return options == null ? 2 : run(options);
+  }
+
+  /** Runs with parsed options (the command line's, or a test's holding what a command line cannot). */
+  static int run(BackfillOptions options) {
     return Runs.drive("backfill", options, (p, files, sink, facts) -> {
       DateRange range = DateRange.of(options.getStartDate(), options.getEndDate());
       build(p, files, range, options, sink);

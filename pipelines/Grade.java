@@ -1,5 +1,7 @@
 package pipelines;
 
+import java.time.LocalDate;
+import transforms.GameDates;
 import io.InputFiles;
 import io.NdjsonTableSource;
 import java.util.ArrayList;
@@ -23,15 +25,16 @@ public final class Grade {
 
   static int main(String[] args) {
     GradeOptions options = Runs.options(args, GradeOptions.class);
-    if (options == null) {
-      return 2;
-    }
+    return options == null ? 2 : run(options);
+  }
+
+  /** Runs with parsed options (the command line's, or a test's holding what a command line cannot). */
+  static int run(GradeOptions options) {
     return Runs.drive("grade", options, (p, files, sink, facts) -> {
-      if (options.getStartDate() == null || options.getStartDate().isBlank()) {
-        throw new IllegalArgumentException("--startDate is required");
-      }
-      String end = options.getEndDate() == null || options.getEndDate().isBlank() ? options.getStartDate() : options.getEndDate();
-      DateRange range = DateRange.of(options.getStartDate(), end);
+      String start = options.getStartDate() == null || options.getStartDate().isBlank()
+          ? LocalDate.now(GameDates.EASTERN).minusDays(1).toString() : options.getStartDate();
+      String end = options.getEndDate() == null || options.getEndDate().isBlank() ? start : options.getEndDate();
+      DateRange range = DateRange.of(start, end);
       String dir = options.getPredictionsDir() == null || options.getPredictionsDir().isBlank()
           ? options.getOutputDir() : options.getPredictionsDir();
       NdjsonTableSource source = new NdjsonTableSource(dir);

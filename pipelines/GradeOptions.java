@@ -4,7 +4,7 @@ import org.apache.beam.sdk.options.Description;
 
 /** {@code grade}: grade persisted predictions against the box scores. */
 public interface GradeOptions extends NbaOptions {
-  @Description("First game date to grade, YYYY-MM-DD.")
+  @Description("First game date to grade, YYYY-MM-DD. Default: yesterday, US/Eastern (the scheduled morning grading).")
   String getStartDate();
 
   void setStartDate(String value);

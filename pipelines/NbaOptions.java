@@ -1,7 +1,9 @@
 package pipelines;
 
+import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
 
 /** Options every pipeline of this project takes. */
 public interface NbaOptions extends PipelineOptions {
@@ -14,6 +16,7 @@ public interface NbaOptions extends PipelineOptions {
   void setInputDir(String value);
 
   @Description("Output folder: one sub-folder per table (newline-delimited JSON per partition) and run_summary.json.")
+  @Validation.Required
   String getOutputDir();
 
   void setOutputDir(String value);
@@ -23,4 +26,56 @@ public interface NbaOptions extends PipelineOptions {
   String getLatestGameDate();
 
   void setLatestGameDate(String value);
+
+  /** Where the tables go: files under --outputDir, or BigQuery (the run summary and the export stay files). */
+  enum Sink {
+    files,
+    bigquery
+  }
+
+  @Description(
+      "Where tables are written: 'files' (newline-delimited JSON under --outputDir) or 'bigquery' (one dataset per phase, "
+          + "date partitions replaced by WRITE_TRUNCATE loads). run_summary.json and export/ are written under --outputDir "
+          + "either way (a gs:// prefix on Dataflow).")
+  @Default.Enum("files")
+  Sink getSink();
+
+  void setSink(Sink value);
+
+  @Description("Where persisted upstream tables (the daily cache, predictions to grade) are read: 'files' or 'bigquery'.")
+  @Default.Enum("files")
+  Sink getSource();
+
+  void setSource(Sink value);
+
+  @Description("Google Cloud project of the BigQuery datasets. Default: --project.")
+  String getBigQueryProject();
+
+  void setBigQueryProject(String value);
+
+  @Description("Dataset of Phase 3 tables and dead letters.")
+  @Default.String("nba_analytics")
+  String getAnalyticsDataset();
+
+  void setAnalyticsDataset(String value);
+
+  @Description("Dataset of Phase 4 tables and the feature store.")
+  @Default.String("nba_precompute")
+  String getPrecomputeDataset();
+
+  void setPrecomputeDataset(String value);
+
+  @Description("Dataset of predictions and grades.")
+  @Default.String("nba_predictions")
+  String getPredictionsDataset();
+
+  void setPredictionsDataset(String value);
+
+  @Description(
+      "Wait for the run to finish, then write run_summary.json and remove stale partitions. false: return once the "
+          + "job is submitted (what a Flex Template launcher needs; Dataflow's job page has the counters).")
+  @Default.Boolean(true)
+  boolean getWaitForCompletion();
+
+  void setWaitForCompletion(boolean value);
 }

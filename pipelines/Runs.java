@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.InputFiles;
+import io.BigQueryTableSink;
 import io.NdjsonTableSink;
+import io.TableSink;
+import java.util.Map;
+import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
+import schemas.BigQuerySchemas;
 import io.SampleLeague;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +55,7 @@ final class Runs {
   /** What a pipeline adds to the common driver: its graph, its facts for the summary, and its dates in scope. */
   interface Graph {
     /** Builds the graph on {@code p}, adds the run's facts, and returns which dates the run rewrites. */
-    Predicate<String> build(Pipeline p, InputFiles files, NdjsonTableSink sink, ObjectNode facts)
+    Predicate<String> build(Pipeline p, InputFiles files, TableSink sink, ObjectNode facts)
         throws IOException, InputFiles.InputException;
   }
 
@@ -62,10 +67,12 @@ final class Runs {
     try {
       InputFiles files = InputFiles.discover(inputDir(options));
       Pipeline p = Pipeline.create(options);
-      NdjsonTableSink sink = new NdjsonTableSink(options.getOutputDir());
+      NdjsonTableSink local = new NdjsonTableSink(options.getOutputDir());
+      TableSink sink = options.getSink() == NbaOptions.Sink.bigquery ? bigQuery(options, local) : local;
       ObjectNode facts = new ObjectMapper().createObjectNode();
+      facts.put("sink", options.getSink().toString());
       Predicate<String> datesInScope = graph.build(p, files, sink, facts);
-      return execute(name, p, options, files, facts, sink.tablesWritten(), datesInScope) == null ? 1 : 0;
+      return execute(name, p, options, files, facts, local.tablesWritten(), datesInScope) == null ? 1 : 0;
     } catch (IllegalArgumentException | DateTimeParseException | InputFiles.InputException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -73,6 +80,28 @@ final class Runs {
       System.err.println("error: " + e.getMessage());
       return 1;
     }
+  }
+
+  static BigQueryTableSink bigQuery(NbaOptions options, TableSink documents) {
+    return new BigQueryTableSink(bigQueryProject(options), datasets(options), documents, null);
+  }
+
+  static String bigQueryProject(NbaOptions options) {
+    String project = options.getBigQueryProject();
+    if (project == null || project.isBlank()) {
+      project = options.as(GcpOptions.class).getProject();
+    }
+    if (project == null || project.isBlank()) {
+      throw new IllegalArgumentException("--sink=bigquery or --source=bigquery needs --bigQueryProject (or --project)");
+    }
+    return project;
+  }
+
+  static Map<BigQuerySchemas.Dataset, String> datasets(NbaOptions options) {
+    return Map.of(
+        BigQuerySchemas.Dataset.ANALYTICS, options.getAnalyticsDataset(),
+        BigQuerySchemas.Dataset.PRECOMPUTE, options.getPrecomputeDataset(),
+        BigQuerySchemas.Dataset.PREDICTIONS, options.getPredictionsDataset());
   }
 
   /** Parses options, printing a usage error (and returning null) instead of a stack trace. */
@@ -131,6 +160,10 @@ final class Runs {
     PipelineResult.State state;
     try {
       result = p.run();
+      if (!options.getWaitForCompletion()) {
+        System.out.println(name + " submitted: " + result.getState());
+        return RunSummary.submitted();
+      }
       state = result.waitUntilFinish();
     } catch (RuntimeException e) {
       UpstreamNotReadyException notReady = find(e, UpstreamNotReadyException.class);

@@ -45,9 +45,11 @@ public final class SameDay {
 
   static int main(String[] args) {
     SameDayOptions options = Runs.options(args, SameDayOptions.class);
-    if (options == null) {
-      return 2;
-    }
+    return options == null ? 2 : run(options);
+  }
+
+  /** Runs with parsed options (the command line's, or a test's holding what a command line cannot). */
+  static int run(SameDayOptions options) {
     return Runs.drive("same-day", options, (p, files, sink, facts) -> {
       LocalDate date = options.getDate() == null || options.getDate().isBlank()
           ? LocalDate.now(GameDates.EASTERN) : GameDates.parseGameDate(options.getDate());

@@ -49,9 +49,11 @@ public final class Train {
 
   static int main(String[] args) {
     TrainOptions options = Runs.options(args, TrainOptions.class);
-    if (options == null) {
-      return 2;
-    }
+    return options == null ? 2 : run(options);
+  }
+
+  /** Runs with parsed options (the command line's, or a test's holding what a command line cannot). */
+  static int run(TrainOptions options) {
     return Runs.drive("train", options, (p, files, sink, facts) -> {
       DateRange range = DateRange.of(options.getStartDate(), options.getEndDate());
       ReadInputs in = ReadInputs.from(p, files, Runs.latestGameDate(options));

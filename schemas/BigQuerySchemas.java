@@ -110,8 +110,38 @@ public final class BigQuerySchemas {
     return dir.resolve(table.name() + ".json");
   }
 
-  /** Writes {@code <dir>/<table>.json} for every table (default dir: schemas/bigquery). */
+  /**
+   * The {@code bq mk} commands creating every dataset and table with its partitioning and clustering (the sink
+   * would create a missing table on its first load; creating them first gives them their schema before any row).
+   */
+  public static List<String> bqMk(String project, String schemaDir) {
+    List<String> out = new ArrayList<>();
+    for (Dataset d : Dataset.values()) {
+      out.add("bq --project_id=" + project + " mk --dataset --force " + project + ":" + d.defaultName);
+    }
+    for (TableSpec<?> t : Tables.ALL) {
+      if (!t.isDatePartitioned()) {
+        continue; // written as one table per partition value (<table>__<value>), each created by its load
+      }
+      StringBuilder c = new StringBuilder("bq --project_id=" + project + " mk --table --force");
+      c.append(" --time_partitioning_type=DAY --time_partitioning_field=").append(t.partitionColumn());
+      c.append(" --clustering_fields=").append(clustering(t).getFields().get(0));
+      c.append(' ').append(project).append(':').append(datasetOf(t).defaultName).append('.').append(t.name());
+      c.append(' ').append(schemaDir).append('/').append(t.name()).append(".json");
+      out.add(c.toString());
+    }
+    return out;
+  }
+
+  /**
+   * Writes {@code <dir>/<table>.json} for every table (default dir: schemas/bigquery); with
+   * {@code --bq-mk=PROJECT}, prints the commands creating the datasets and tables instead.
+   */
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].startsWith("--bq-mk=")) {
+      bqMk(args[0].substring("--bq-mk=".length()), args.length > 1 ? args[1] : "schemas/bigquery").forEach(System.out::println);
+      return;
+    }
     Path dir = Path.of(args.length > 0 ? args[0] : "schemas/bigquery");
     Files.createDirectories(dir);
     for (TableSpec<?> table : Tables.ALL) {

@@ -76,7 +76,7 @@ public class BigQueryTableSinkTest {
       datasets.createDataset(PROJECT, d.defaultName, "", "", null);
     }
     services = new FakeBigQueryServices().withDatasetService(datasets).withJobService(new PartitionTruncatingFakeJobService());
-    sink = new BigQueryTableSink(PROJECT, BigQueryTableSink.defaultDatasets(), services);
+    sink = new BigQueryTableSink(PROJECT, BigQueryTableSink.defaultDatasets(), new NdjsonTableSink(TMP.newFolder().toString()), services);
   }
 
   private Pipeline pipeline() throws Exception {

@@ -1,0 +1,138 @@
+package templates;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/**
+ * The Flex Template metadata of each pipeline, derived from its options interface: every option the project
+ * declares (Beam's and Dataflow's own options are the launcher's), its description as help text, its
+ * required-ness, and a validation regex from its type. {@code main} rewrites templates/&lt;name&gt;/metadata.json;
+ * {@link TemplateMetadataTest} checks the checked-in files against the interfaces.
+ */
+public final class TemplateMetadata {
+  private TemplateMetadata() {}
+
+  static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+  static final String DATES = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(,[0-9]{4}-[0-9]{2}-[0-9]{2})*$";
+
+  /** Template name → options interface (the pipelines a Flex Template launches). */
+  static final Map<String, Class<? extends PipelineOptions>> TEMPLATES = new LinkedHashMap<>();
+
+  static {
+    TEMPLATES.put("backfill", options("BackfillOptions"));
+    TEMPLATES.put("same-day", options("SameDayOptions"));
+    TEMPLATES.put("train", options("TrainOptions"));
+    TEMPLATES.put("grade", options("GradeOptions"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<? extends PipelineOptions> options(String simpleName) {
+    try {
+      return (Class<? extends PipelineOptions>) Class.forName("pipelines." + simpleName);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The project's own option getters of an interface and its parents, parents first, by name. */
+  static Map<String, Method> projectOptions(Class<?> type) {
+    Map<String, Method> out = new LinkedHashMap<>();
+    for (Class<?> parent : type.getInterfaces()) {
+      out.putAll(projectOptions(parent));
+    }
+    if (type.getPackageName().equals("pipelines")) {
+      List<Method> getters = new ArrayList<>();
+      for (Method m : type.getDeclaredMethods()) {
+        if (m.getParameterCount() == 0 && (m.getName().startsWith("get") || m.getName().startsWith("is"))
+            && m.isAnnotationPresent(Description.class)) {
+          getters.add(m);
+        }
+      }
+      getters.sort((a, b) -> a.getName().compareTo(b.getName()));
+      for (Method m : getters) {
+        String bare = m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
+        out.put(Character.toLowerCase(bare.charAt(0)) + bare.substring(1), m);
+      }
+    }
+    return out;
+  }
+
+  static boolean required(Method getter) {
+    return getter.isAnnotationPresent(Validation.Required.class);
+  }
+
+  static String regex(String name, Method getter) {
+    Class<?> t = getter.getReturnType();
+    if (t == boolean.class || t == Boolean.class) {
+      return "^(true|false)$";
+    }
+    if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
+      return "^[0-9]+$";
+    }
+    if (t == double.class || t == Double.class) {
+      return "^[0-9]+(\\.[0-9]+)?$";
+    }
+    if (t.isEnum()) {
+      List<String> values = new ArrayList<>();
+      for (Object c : t.getEnumConstants()) {
+        values.add(c.toString());
+      }
+      return "^(" + String.join("|", values) + ")$";
+    }
+    if (name.endsWith("Date")) {
+      return DATE;
+    }
+    return null;
+  }
+
+  static String label(String name) {
+    String spaced = name.replaceAll("([A-Z])", " $1").toLowerCase();
+    return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+  }
+
+  static String json(String template) throws Exception {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("name", "nba-props-" + template);
+    root.put("description", "NBA player-prop pipeline '" + template + "' (java -jar nba-props-pipeline.jar " + template
+        + "); see README, \"Run on Dataflow\".");
+    ArrayNode params = root.putArray("parameters");
+    for (Map.Entry<String, Method> e : projectOptions(TEMPLATES.get(template)).entrySet()) {
+      ObjectNode p = params.addObject();
+      p.put("name", e.getKey());
+      p.put("label", label(e.getKey()));
+      p.put("helpText", e.getValue().getAnnotation(Description.class).value());
+      p.put("isOptional", !required(e.getValue()));
+      String regex = regex(e.getKey(), e.getValue());
+      if (regex != null) {
+        p.putArray("regexes").add(regex);
+      }
+    }
+    return mapper.writeValueAsString(root) + "\n";
+  }
+
+  static Path file(Path root, String template) {
+    return root.resolve(template).resolve("metadata.json");
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args.length > 0 ? args[0] : "templates");
+    for (String t : TEMPLATES.keySet()) {
+      Files.createDirectories(file(root, t).getParent());
+      Files.writeString(file(root, t), json(t));
+    }
+    System.out.println("wrote " + TEMPLATES.size() + " metadata files under " + root);
+  }
+}
