@@ -6,9 +6,7 @@ import com.google.api.services.bigquery.model.TableSchema;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
@@ -54,8 +52,7 @@ public final class BigQueryTableSink implements TableSink {
   static final LocalDate FIRST_PARTITION = LocalDate.of(1960, 1, 1);
   static final LocalDate LAST_PARTITION = LocalDate.of(2159, 12, 31);
 
-  private final String project;
-  private final Map<BigQuerySchemas.Dataset, String> datasets;
+  private final BigQueryDatasets datasets;
   private final TableSink documents;
   private final @Nullable BigQueryServices testServices;
 
@@ -63,26 +60,10 @@ public final class BigQueryTableSink implements TableSink {
    * @param documents where the web export's documents go (files: a web server serves them, BigQuery does not)
    * @param testServices Beam's BigQuery fakes in tests; null for BigQuery itself
    */
-  public BigQueryTableSink(
-      String project, Map<BigQuerySchemas.Dataset, String> datasets, TableSink documents, @Nullable BigQueryServices testServices) {
-    this.project = project;
-    this.datasets = new EnumMap<>(datasets);
+  public BigQueryTableSink(BigQueryDatasets datasets, TableSink documents, @Nullable BigQueryServices testServices) {
+    this.datasets = datasets;
     this.documents = documents;
     this.testServices = testServices;
-  }
-
-  /** The sink with the default dataset names (nba_analytics, nba_precompute, nba_predictions). */
-  public static Map<BigQuerySchemas.Dataset, String> defaultDatasets() {
-    Map<BigQuerySchemas.Dataset, String> m = new EnumMap<>(BigQuerySchemas.Dataset.class);
-    for (BigQuerySchemas.Dataset d : BigQuerySchemas.Dataset.values()) {
-      m.put(d, d.defaultName);
-    }
-    return m;
-  }
-
-  /** {@code project:dataset.table} of a table (without a partition decorator). */
-  public String tableSpec(TableSpec<?> table) {
-    return project + ":" + datasets.get(BigQuerySchemas.datasetOf(table)) + "." + table.name();
   }
 
   /** Where one partition of a table goes: a date's decorator, or the per-value table. */
@@ -121,7 +102,7 @@ public final class BigQueryTableSink implements TableSink {
   }
 
   private void load(PCollection<KV<String, TableRow>> rows, TableSpec<?> table, TableSchema schema, String name) {
-    String spec = tableSpec(table);
+    String spec = datasets.spec(table);
     String partitioning = table.isDatePartitioned() ? toJson(BigQuerySchemas.timePartitioning(table)) : null;
     String clustering = toJson(BigQuerySchemas.clustering(table));
     SerializableFunction<org.apache.beam.sdk.values.ValueInSingleWindow<KV<String, TableRow>>, TableDestination> to =

@@ -32,9 +32,9 @@ import schemas.TableSpec;
 /**
  * Reads back tables that {@link NdjsonTableSink} wrote under an output folder: a persisted upstream that a
  * later run consumes instead of recomputing it. It only reads; whether what it finds is complete and fresh
- * enough is the consumer's gate to decide, from {@link #partitions} (each partition file's write time).
+ * enough is the consumer's gate to decide, from {@link #partitionsIn} (each partition file's write time).
  */
-public final class NdjsonTableSource {
+public final class NdjsonTableSource implements TableSource {
   private final NdjsonTableSink layout;
 
   public NdjsonTableSource(String outputDir) {
@@ -56,7 +56,19 @@ public final class NdjsonTableSource {
     return out;
   }
 
+  @Override
+  public Map<String, Long> partitionsIn(TableSpec<?> table, String start, String end) throws IOException {
+    Map<String, Long> in = new TreeMap<>();
+    partitions(table.name()).forEach((partition, at) -> {
+      if (partition.compareTo(start) >= 0 && partition.compareTo(end) <= 0) {
+        in.put(partition, at);
+      }
+    });
+    return in;
+  }
+
   /** The rows of the given partitions (absent ones read as empty). A line that is not a row fails the read. */
+  @Override
   public <T> PCollection<T> read(Pipeline p, String name, TableSpec<T> table, Collection<String> partitions) {
     List<String> files = new ArrayList<>();
     for (String partition : partitions) {

@@ -12,6 +12,14 @@ public interface FeatureOptions extends NbaOptions {
 
   void setCacheDir(String value);
 
+  @Description(
+      "With --source=bigquery: read player_daily_cache from the precompute dataset instead of computing it, behind the "
+          + "same check as --cacheDir.")
+  @Default.Boolean(false)
+  boolean getReadPersistedCache();
+
+  void setReadPersistedCache(boolean value);
+
   @Description("Oldest a persisted upstream partition may be, in hours since it was written (with --cacheDir).")
   @Default.Double(36)
   double getMaxUpstreamAgeHours();

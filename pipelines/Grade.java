@@ -3,7 +3,7 @@ package pipelines;
 import java.time.LocalDate;
 import transforms.GameDates;
 import io.InputFiles;
-import io.NdjsonTableSource;
+import io.TableSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +37,12 @@ public final class Grade {
       DateRange range = DateRange.of(start, end);
       String dir = options.getPredictionsDir() == null || options.getPredictionsDir().isBlank()
           ? options.getOutputDir() : options.getPredictionsDir();
-      NdjsonTableSource source = new NdjsonTableSource(dir);
-      Map<String, Long> partitions = source.partitions(Tables.PLAYER_PROP_PREDICTIONS.name());
-      List<String> inRange = new ArrayList<>();
-      partitions.keySet().stream().filter(range::contains).forEach(inRange::add);
+      TableSource source = Runs.source(options, dir);
+      List<String> inRange = new ArrayList<>(source.partitionsIn(Tables.PLAYER_PROP_PREDICTIONS, range.start(), range.end()).keySet());
       if (inRange.isEmpty()) {
         throw new InputFiles.InputException(
             "no " + Tables.PLAYER_PROP_PREDICTIONS.name() + " partition in " + range.start() + ".." + range.end() + " under "
-                + dir + ": run backfill or same-day with --model first");
+                + (options.getSource() == NbaOptions.Sink.bigquery ? "BigQuery" : dir) + ": run backfill or same-day with --model first");
       }
       ReadInputs in = ReadInputs.from(p, files, Runs.latestGameDate(options));
       PCollection<PlayerPropPrediction> predictions =

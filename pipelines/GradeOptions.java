@@ -14,7 +14,7 @@ public interface GradeOptions extends NbaOptions {
 
   void setEndDate(String value);
 
-  @Description("Output folder of the run that wrote player_prop_predictions. Default: --outputDir.")
+  @Description("Output folder of the run that wrote player_prop_predictions. Default: --outputDir. Ignored with --source=bigquery.")
   String getPredictionsDir();
 
   void setPredictionsDir(String value);

@@ -1,6 +1,6 @@
 package pipelines;
 
-import io.NdjsonTableSource;
+import io.TableSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +18,20 @@ import transforms.UpstreamGate;
 final class PersistedUpstream {
   private PersistedUpstream() {}
 
-  /** The gated daily cache of {@code --cacheDir} over the range, or null to compute the cache in the run. */
+  /**
+   * The gated daily cache over the range, from {@code --cacheDir} or (with {@code --source=bigquery
+   * --readPersistedCache}) from BigQuery; null to compute the cache in the run.
+   */
   static @Nullable PCollection<PlayerDailyCache> dailyCache(
       Pipeline p, FeatureOptions options, DateRange range, PCollection<UpcomingPlayerGameContext> context) throws IOException {
+    boolean fromBigQuery = options.getSource() == NbaOptions.Sink.bigquery && options.getReadPersistedCache();
     String dir = options.getCacheDir();
-    if (dir == null || dir.isBlank()) {
+    if (!fromBigQuery && (dir == null || dir.isBlank())) {
       return null;
     }
-    NdjsonTableSource source = new NdjsonTableSource(dir);
-    Map<String, Long> writtenAt = source.partitions(Tables.PLAYER_DAILY_CACHE.name());
-    List<String> inRange = new ArrayList<>();
-    for (String partition : writtenAt.keySet()) {
-      if (range.contains(partition)) {
-        inRange.add(partition);
-      }
-    }
+    TableSource source = Runs.source(options, dir);
+    Map<String, Long> writtenAt = source.partitionsIn(Tables.PLAYER_DAILY_CACHE, range.start(), range.end());
+    List<String> inRange = new ArrayList<>(writtenAt.keySet());
     return source
         .read(p, "ReadPersistedDailyCache", Tables.PLAYER_DAILY_CACHE, inRange)
         .apply("StampPersistedDailyCache", ReadInputs.stamp(PlayerDailyCache::getCacheDate))

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.InputFiles;
+import io.BigQueryDatasets;
 import io.BigQueryTableSink;
+import io.BigQueryTableSource;
+import io.NdjsonTableSource;
+import io.TableSource;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 import io.NdjsonTableSink;
 import io.TableSink;
 import java.util.Map;
@@ -83,7 +88,18 @@ final class Runs {
   }
 
   static BigQueryTableSink bigQuery(NbaOptions options, TableSink documents) {
-    return new BigQueryTableSink(bigQueryProject(options), datasets(options), documents, null);
+    return new BigQueryTableSink(datasets(options), documents, null);
+  }
+
+  /**
+   * Where persisted upstream tables are read: BigQuery with {@code --source=bigquery}, else the files under
+   * {@code dir} (an earlier run's output folder).
+   */
+  static TableSource source(NbaOptions options, String dir) {
+    if (options.getSource() == NbaOptions.Sink.bigquery) {
+      return new BigQueryTableSource(datasets(options), options.as(BigQueryOptions.class), null);
+    }
+    return new NdjsonTableSource(dir);
   }
 
   static String bigQueryProject(NbaOptions options) {
@@ -97,11 +113,11 @@ final class Runs {
     return project;
   }
 
-  static Map<BigQuerySchemas.Dataset, String> datasets(NbaOptions options) {
-    return Map.of(
+  static BigQueryDatasets datasets(NbaOptions options) {
+    return new BigQueryDatasets(bigQueryProject(options), Map.of(
         BigQuerySchemas.Dataset.ANALYTICS, options.getAnalyticsDataset(),
         BigQuerySchemas.Dataset.PRECOMPUTE, options.getPrecomputeDataset(),
-        BigQuerySchemas.Dataset.PREDICTIONS, options.getPredictionsDataset());
+        BigQuerySchemas.Dataset.PREDICTIONS, options.getPredictionsDataset()));
   }
 
   /** Parses options, printing a usage error (and returning null) instead of a stack trace. */

@@ -48,6 +48,8 @@ for r in "${ranges[@]}"; do
   cmd=(gcloud dataflow flex-template run "$job"
        --project="${PROJECT:-PROJECT}" --region="${REGION:-REGION}"
        --template-file-gcs-location="gs://${BUCKET:-BUCKET}/templates/backfill.json"
+       --temp-location="gs://${BUCKET:-BUCKET}/tmp"
+       ${SERVICE_ACCOUNT:+--service-account-email="$SERVICE_ACCOUNT"}
        --parameters="startDate=${s},endDate=${e}${params}")
   if [[ "$dry_run" == true ]]; then
     printf '%q ' "${cmd[@]}"; echo

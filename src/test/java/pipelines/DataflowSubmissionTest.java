@@ -63,7 +63,7 @@ public class DataflowSubmissionTest {
           requests.add(method + " " + url + "\n" + new String(bytes, StandardCharsets.UTF_8));
           return new MockLowLevelHttpResponse()
               .setContentType("application/json")
-              .setContent("{\"id\":\"2026-11-23_00_00_00-1\",\"projectId\":\"nba-test\",\"currentState\":\"JOB_STATE_QUEUED\"}");
+              .setContent("{\"id\":\"2026-11-23_00_00_00-1\",\"projectId\":\"nba-test\",\"currentState\":\"JOB_STATE_PENDING\"}");
         }
       };
     }

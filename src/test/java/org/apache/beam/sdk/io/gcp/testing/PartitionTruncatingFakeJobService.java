@@ -14,11 +14,21 @@ import java.util.Map;
  * package because the fake keeps its tables in package-private state.
  */
 public class PartitionTruncatingFakeJobService extends FakeJobService {
+  /** When each partition ({@code project:dataset.table$YYYYMMDD}) was last loaded: BigQuery's partition metadata. */
+  static final Map<String, Long> LOADED_AT = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static String partitionKey(TableReference ref) {
+    return ref.getProjectId() + ":" + ref.getDatasetId() + "." + ref.getTableId();
+  }
+
   @Override
   public void startLoadJob(JobReference jobRef, JobConfigurationLoad load) throws IOException {
     TableReference dest = load.getDestinationTable();
     String id = dest.getTableId();
     int dollar = id.indexOf('$');
+    if (dollar > 0) {
+      LOADED_AT.put(partitionKey(dest), System.currentTimeMillis());
+    }
     if ("WRITE_TRUNCATE".equals(load.getWriteDisposition()) && dollar > 0) {
       String day = id.substring(dollar + 1);
       String date = day.substring(0, 4) + "-" + day.substring(4, 6) + "-" + day.substring(6, 8);
