@@ -42,6 +42,7 @@ public final class InputFiles {
   private final String dir;
   private final Map<Input, String> found = new EnumMap<>(Input.class);
   private final List<String> report = new ArrayList<>();
+  private final Map<String, Long> modified = new java.util.TreeMap<>();
 
   private InputFiles(String dir) {
     this.dir = dir;
@@ -79,6 +80,8 @@ public final class InputFiles {
       try {
         MatchResult m = FileSystems.match(candidate, EmptyMatchTreatment.ALLOW);
         if (m.status() == MatchResult.Status.OK && !m.metadata().isEmpty()) {
+          MatchResult.Metadata meta = m.metadata().get(0);
+          modified.put(meta.resourceId().getFilename(), meta.lastModifiedMillis());
           return candidate;
         }
       } catch (IOException e) {
@@ -123,6 +126,11 @@ public final class InputFiles {
       throw new IllegalStateException(input.fileName + " is absent; check has() first");
     }
     return p;
+  }
+
+  /** When each input file found was last modified (epoch ms), by file name: the inputs' freshness. */
+  public Map<String, Long> modified() {
+    return java.util.Collections.unmodifiableMap(modified);
   }
 
   public List<String> report() {

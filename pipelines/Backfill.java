@@ -12,6 +12,7 @@ import org.apache.beam.sdk.values.PCollection;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
 import schemas.UpcomingPlayerGameContext;
+import transforms.BuildHealthFacts;
 import transforms.BuildTeamGameSummaries;
 import transforms.CompleteContext;
 import transforms.Phase4;
@@ -51,13 +52,15 @@ public final class Backfill {
     sink.write(inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "GameSummaries"), Tables.PLAYER_GAME_SUMMARY);
     sink.write(inRange(teamGames, range, TeamGameSummary::getGameDate, "TeamGames"), Tables.TEAM_GAME_SUMMARY);
     sink.write(in.deadLetters, Tables.DEAD_LETTER);
-    if (!options.getBuildFeatures()) {
-      return;
+    BuildHealthFacts.Inputs health = new BuildHealthFacts.Inputs(in.deadLetters).played(in.gameSummaries).offers(in.propOffers);
+    if (options.getBuildFeatures()) {
+      Features f = features(p, in, teamGames, range, options);
+      sink.write(inRange(f.phase3.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);
+      Writes.phase4(sink, f.context, f.phase4);
+      health.universe(f.context).features(f.phase4.features).lines(f.phase3.lines)
+          .predictions(Writes.predictions(sink, options, f.phase4, null));
     }
-    Features f = features(p, in, teamGames, range, options);
-    sink.write(inRange(f.phase3.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);
-    Writes.phase4(sink, f.context, f.phase4);
-    Writes.predictions(sink, options, f.phase4, null);
+    Writes.health(sink, health, range::contains);
   }
 
   /** Phase 3's derived inputs, the played universe as context, and Phase 4: what backfill and train share. */

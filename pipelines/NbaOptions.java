@@ -71,6 +71,51 @@ public interface NbaOptions extends PipelineOptions {
 
   void setPredictionsDataset(String value);
 
+  /** Which health breaches make the command exit non-zero (3). */
+  enum HealthFailOn {
+    error,
+    warning,
+    never
+  }
+
+  @Description("Health: largest share of a date's expected players (the universe) without a feature row (error).")
+  @Default.Double(0.0)
+  double getHealthMaxDataLoss();
+
+  void setHealthMaxDataLoss(double value);
+
+  @Description(
+      "Health: largest share of a date's feature rows with cache_miss_fallback_used before it is an error. "
+          + "Default: 0 for same-day (a miss there is a bug), none for the other pipelines.")
+  Double getHealthCacheMissError();
+
+  void setHealthCacheMissError(Double value);
+
+  @Description("Health: share of a date's feature rows with cache_miss_fallback_used above which it is a warning.")
+  @Default.Double(0.15)
+  double getHealthCacheMissWarning();
+
+  void setHealthCacheMissWarning(double value);
+
+  @Description(
+      "Health: smallest share of a date's bettable players (a prop line exists) whose vegas features are present (error).")
+  @Default.Double(1.0)
+  double getHealthMinLineCoverage();
+
+  void setHealthMinLineCoverage(double value);
+
+  @Description("Health: largest share of an input's rows that may be dead-lettered before it is a warning.")
+  @Default.Double(0.01)
+  double getHealthMaxDeadLetterRate();
+
+  void setHealthMaxDeadLetterRate(double value);
+
+  @Description("Which health breaches make the command exit 3: 'error', 'warning' (errors too) or 'never'.")
+  @Default.Enum("error")
+  HealthFailOn getHealthFailOn();
+
+  void setHealthFailOn(HealthFailOn value);
+
   @Description(
       "Wait for the run to finish, then write run_summary.json and remove stale partitions. false: return once the "
           + "job is submitted (what a Flex Template launcher needs; Dataflow's job page has the counters).")

@@ -38,11 +38,6 @@ public final class RunSummary {
     this.json = json;
   }
 
-  /** A run handed to its runner without waiting (a Flex Template launch): nothing is known of it yet. */
-  static RunSummary submitted() {
-    return new RunSummary(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("state", "SUBMITTED"));
-  }
-
   public static RunSummary from(PipelineResult result, ObjectNode header) {
     RunSummary s = new RunSummary(header);
     MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());

@@ -77,7 +77,7 @@ final class Runs {
       ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("sink", options.getSink().toString());
       Predicate<String> datesInScope = graph.build(p, files, sink, facts);
-      return execute(name, p, options, files, facts, local.tablesWritten(), datesInScope) == null ? 1 : 0;
+      return execute(name, p, options, files, facts, local.tablesWritten(), datesInScope);
     } catch (IllegalArgumentException | DateTimeParseException | InputFiles.InputException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -162,10 +162,11 @@ final class Runs {
   }
 
   /**
-   * Runs the built pipeline to completion, writes run_summary.json, and removes the in-scope partitions the
-   * run did not rewrite. Returns the summary (null when the run failed, after printing why).
+   * Runs the built pipeline to completion, writes run_summary.json, removes the in-scope partitions the run did
+   * not rewrite, and writes the health report. Returns the exit status: 0, 1 when the run failed (after printing
+   * why), or {@link HealthReport#EXIT_BREACH} when a health threshold is crossed at --healthFailOn's level.
    */
-  static RunSummary execute(
+  static int execute(
       String name, Pipeline p, NbaOptions options, InputFiles files, ObjectNode runFacts, Set<String> tablesWritten,
       Predicate<String> datesInScope)
       throws IOException {
@@ -178,7 +179,7 @@ final class Runs {
       result = p.run();
       if (!options.getWaitForCompletion()) {
         System.out.println(name + " submitted: " + result.getState());
-        return RunSummary.submitted();
+        return 0;
       }
       state = result.waitUntilFinish();
     } catch (RuntimeException e) {
@@ -187,7 +188,7 @@ final class Runs {
         throw e;
       }
       System.err.println("error: upstream not ready: " + notReady.getMessage());
-      return null;
+      return 1;
     }
     long end = System.currentTimeMillis();
     ObjectNode header = new ObjectMapper().createObjectNode();
@@ -205,7 +206,7 @@ final class Runs {
     if (state != PipelineResult.State.DONE) {
       summary.write(options.getOutputDir());
       System.err.println("error: the " + name + " run ended " + state);
-      return null;
+      return 1;
     }
     NdjsonTableSink sink = new NdjsonTableSink(options.getOutputDir());
     ObjectNode removed = summary.json().putObject("stale_partitions_removed");
@@ -222,6 +223,9 @@ final class Runs {
     }
     summary.write(options.getOutputDir());
     summary.log();
-    return summary;
+    ObjectNode health = HealthReport.compose(
+        name, HealthReport.documents(options.getOutputDir(), runStartFloor), summary.json(),
+        HealthReport.Thresholds.of(name, options), files.modified());
+    return HealthReport.publish(options.getOutputDir(), health, options.getHealthFailOn());
   }
 }

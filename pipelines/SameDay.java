@@ -24,7 +24,9 @@ import schemas.PropSnapshotOffer;
 import schemas.TeamGameSummary;
 import schemas.Tables;
 import schemas.UpcomingPlayerGameContext;
+import schemas.PlayerPropPrediction;
 import transforms.BuildFeatureVectors;
+import transforms.BuildHealthFacts;
 import transforms.BuildLineUpdates;
 import transforms.BuildSameDayUniverse;
 import transforms.BuildTeamGameSummaries;
@@ -83,7 +85,12 @@ public final class SameDay {
 
     sink.write(phase3.lines, Tables.PLAYER_PROP_LINES);
     Writes.phase4(sink, context, phase4);
-    Writes.predictions(sink, options, phase4, System.currentTimeMillis());
+    PCollection<PlayerPropPrediction> predictions = Writes.predictions(sink, options, phase4, System.currentTimeMillis());
+    // Who played on D is known only after D: the report reconciles with it when the run replays a played date.
+    Writes.health(sink,
+        new BuildHealthFacts.Inputs(in.deadLetters).universe(context).features(phase4.features).lines(phase3.lines)
+            .predictions(predictions).played(all.gameSummaries).offers(in.propOffers),
+        d::equals);
 
     List<PCollection<DeadLetter>> deadLetters = new ArrayList<>(List.of(in.deadLetters));
     if (options.getWatch()) {

@@ -12,7 +12,9 @@ import schemas.PlayerPropPrediction;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import schemas.PredictionGrade;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import transforms.BuildExport;
+import transforms.BuildHealthFacts;
 import transforms.BuildPredictions;
 import transforms.GradePredictions;
 import transforms.GbmModel;
@@ -28,10 +30,11 @@ final class Writes {
    *
    * @param clockMillis the prediction time of a same-day run; null for a backfill (noon of each game date)
    */
-  static void predictions(TableSink sink, FeatureOptions options, Phase4 phase4, @Nullable Long clockMillis) {
+  static @Nullable PCollection<PlayerPropPrediction> predictions(
+      TableSink sink, FeatureOptions options, Phase4 phase4, @Nullable Long clockMillis) {
     List<PredictionSystem> systems = systems(options);
     if (systems.isEmpty()) {
-      return;
+      return null;
     }
     PCollection<PlayerPropPrediction> predictions = phase4.features.apply(
         "BuildPlayerPropPredictions",
@@ -39,6 +42,12 @@ final class Writes {
     sink.write(predictions, Tables.PLAYER_PROP_PREDICTIONS);
     export(sink, predictions.apply("PendingGrades",
         MapElements.into(TypeDescriptor.of(PredictionGrade.class)).via(GradePredictions::pending)));
+    return predictions;
+  }
+
+  /** The facts of the run's health report (see {@link HealthReport}), for the dates in scope. */
+  static void health(TableSink sink, BuildHealthFacts.Inputs inputs, SerializableFunction<String, Boolean> inScope) {
+    sink.writeDocuments(BuildHealthFacts.of(inputs, inScope), HealthReport.FOLDER);
   }
 
   /**

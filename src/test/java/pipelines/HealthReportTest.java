@@ -1,0 +1,156 @@
+package pipelines;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.SampleLeague;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.Assume;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The run's health report: its figures, its thresholds and exit status, and its page in a real browser. */
+public class HealthReportTest {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Path input;
+  private static Path out;
+  private static FeaturesTest.Run run;
+
+  @BeforeClass
+  public static void backfillWithOneBadRow() throws Exception {
+    input = TMP.newFolder("input").toPath();
+    SampleLeague.write(input, SampleLeague.Config.embedded());
+    Files.writeString(input.resolve("player_game_logs.csv"),
+        "2024-25,1700060,Owen Pryor,GSW,0022400099,2024-11-21,GSW vs. LAL,W,34:12,12,20,4,5,2,2,4,10,14,5,1,2,1,3,30,31\n",
+        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    out = TMP.newFolder("out").toPath();
+    run = FeaturesTest.run("backfill", "--inputDir=" + input, "--outputDir=" + out, "--startDate=2024-11-20",
+        "--endDate=2024-11-23", "--latestGameDate=2024-12-01", "--healthMaxDeadLetterRate=0.0001");
+  }
+
+  private static String day(String date, int universe, int features, List<String> missing, int cacheMiss, int bettable,
+      int withVegas, List<String> playedNotExpected) throws Exception {
+    ObjectNode d = JSON.createObjectNode();
+    d.put("date", date).put("universe", universe).put("feature_rows", features).put("players_predicted", 0);
+    missing.forEach(d.putArray("missing_feature_rows")::add);
+    d.put("cache_miss_rows", cacheMiss).put("quality_ready_rows", features).put("feature_quality_score_sum", 90.0 * features);
+    d.putObject("required_defaults").put("pct_paint", 2);
+    d.put("bettable_players", bettable).put("bettable_with_vegas_features", withVegas);
+    d.putArray("bettable_without_vegas_features");
+    d.putArray("high_scorers_without_line");
+    d.put("played", universe);
+    playedNotExpected.forEach(d.putArray("played_not_in_universe")::add);
+    d.put("universe_not_played", 0);
+    return JSON.writeValueAsString(d);
+  }
+
+  private static JsonNode summary(long read, long dead) {
+    ObjectNode s = JSON.createObjectNode();
+    s.putObject("inputs").putObject("player_game_logs.csv").put("rows_read", read).put("rows_dead_lettered", dead);
+    return s;
+  }
+
+  private static NbaOptions options(String... args) {
+    return org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs(args).as(NbaOptions.class);
+  }
+
+  @Test
+  public void eachThresholdBreachesAtItsLevelAndTheExitStatusFollowsHealthFailOn() throws Exception {
+    Map<String, List<String>> docs = Map.of(
+        "2024-01-10", List.of(day("2024-01-10", 100, 99, List.of("ghost"), 20, 40, 39, List.of())),
+        "2024-01-11", List.of(day("2024-01-11", 50, 50, List.of(), 0, 0, 0, List.of("traded"))));
+    ObjectNode backfill = HealthReport.compose("backfill", docs, summary(1000, 5),
+        HealthReport.Thresholds.of("backfill", options()), Map.of());
+    List<String> found = new ArrayList<>();
+    backfill.get("breaches").forEach(b -> found.add(b.get("level").asText() + " " + b.get("scope").asText() + " " + b.get("check").asText()));
+    assertThat(found, equalTo(List.of(
+        "error 2024-01-10 data_loss", "warning 2024-01-10 cache_miss", "error 2024-01-10 line_coverage",
+        "warning 2024-01-11 played_not_in_universe")));
+    assertThat(backfill.get("totals").get("data_loss_rate").asDouble(), equalTo(0.0067));
+    assertThat(HealthReport.exitStatus(backfill, NbaOptions.HealthFailOn.error), equalTo(HealthReport.EXIT_BREACH));
+    assertThat(HealthReport.exitStatus(backfill, NbaOptions.HealthFailOn.never), equalTo(0));
+
+    // Same-day: any cache miss is an error; only warnings pass under --healthFailOn=error.
+    Map<String, List<String>> clean = Map.of("2024-01-10", List.of(day("2024-01-10", 10, 10, List.of(), 1, 5, 5, List.of())));
+    ObjectNode sameDay = HealthReport.compose("same-day", clean, summary(1000, 50), HealthReport.Thresholds.of("same-day", options()), Map.of());
+    assertThat(sameDay.get("breaches").get(0).get("check").asText(), equalTo("cache_miss"));
+    assertThat(sameDay.get("breaches").get(0).get("level").asText(), equalTo("error"));
+    assertThat(sameDay.get("breaches").get(1).get("check").asText(), equalTo("dead_letter_rate"));
+    ObjectNode relaxed = HealthReport.compose("same-day", clean, summary(1000, 0),
+        HealthReport.Thresholds.of("same-day", options("--healthCacheMissError=0.5")), Map.of());
+    assertThat(relaxed.get("breaches").size(), equalTo(0));
+    assertThat(HealthReport.exitStatus(relaxed, NbaOptions.HealthFailOn.warning), equalTo(0));
+  }
+
+  @Test
+  public void aBackfillWritesItsReportAndAWarningFailsTheRunOnlyWhenAskedTo() throws Exception {
+    assertThat(run.stderr(), run.exit(), equalTo(0));
+    assertThat(run.stderr(), containsString("health: WARNING: player_game_logs.csv dead_letter_rate"));
+    JsonNode r = JSON.readTree(out.resolve(HealthReport.JSON_FILE).toFile());
+    assertThat(r.get("totals").get("dates").asInt(), equalTo(4));
+    assertThat(r.get("totals").get("universe").asInt(), equalTo(r.get("totals").get("feature_rows").asInt()));
+    assertThat(r.get("totals").get("data_loss_rate").asDouble(), equalTo(0.0));
+    assertThat(r.get("totals").get("line_coverage").asDouble(), equalTo(1.0));
+    assertThat(r.get("dead_letters").get("player_game_logs.csv").get("MIN '34:12' is not whole or decimal minutes").asInt(), equalTo(1));
+    assertThat(r.get("inputs").get("player_game_logs.csv").get("newest_data").asText(), equalTo("2024-11-28"));
+    for (JsonNode d : r.get("dates")) {
+      assertThat("a backfill's universe is who played", d.get("played").asInt(), equalTo(d.get("universe").asInt()));
+    }
+
+    Path strict = TMP.newFolder("strict").toPath();
+    FeaturesTest.Run failing = FeaturesTest.run("backfill", "--inputDir=" + input, "--outputDir=" + strict,
+        "--startDate=2024-11-22", "--endDate=2024-11-22", "--latestGameDate=2024-12-01", "--healthMaxDeadLetterRate=0.0001",
+        "--healthFailOn=warning");
+    assertThat(failing.exit(), equalTo(HealthReport.EXIT_BREACH));
+    assertThat("the report is written all the same", Files.exists(strict.resolve(HealthReport.HTML_FILE)), equalTo(true));
+  }
+
+  /** Debian's Chromium, when installed (.ci/run installs it). */
+  private static String chromium() {
+    for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+      if (Files.isExecutable(Path.of(c))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  public void thePageLoadsInHeadlessChromiumWithNoConsoleErrorAndShowsItsCharts() throws Exception {
+    String chromium = chromium();
+    Assume.assumeTrue("Chromium is not installed (apt-get install chromium): the browser check is skipped", chromium != null);
+    Path html = out.resolve(HealthReport.HTML_FILE);
+    Path profile = TMP.newFolder("chromium-profile").toPath();
+    Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+        "--enable-logging=stderr", "--v=0", "--dump-dom", html.toUri().toString())
+        .redirectError(TMP.getRoot().toPath().resolve("chromium.err").toFile())
+        .start();
+    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat("chromium finished", p.waitFor(60, TimeUnit.SECONDS), equalTo(true));
+    String log = Files.readString(TMP.getRoot().toPath().resolve("chromium.err"));
+    assertThat(dom, containsString("data-ready=\"1\""));
+    assertThat(dom, containsString("data-errors=\"0\""));
+    // Four charts by date, and the required defaults by feature when there are any.
+    JsonNode report = JSON.readTree(out.resolve(HealthReport.JSON_FILE).toFile());
+    int charts = 4 + (report.get("totals").get("required_defaults_by_feature").isEmpty() ? 0 : 1);
+    assertThat(dom, containsString("data-charts=\"" + charts + "\""));
+    assertThat(dom, containsString("<rect"));
+    assertThat("no console message at all", log, not(containsString(":CONSOLE")));
+    assertThat("no request left the machine", log, not(containsString("ERR_NAME_NOT_RESOLVED")));
+  }
+}
