@@ -116,12 +116,16 @@ final class HealthReport {
       double loss = u == 0 ? 0 : d.get("missing_feature_rows").size() / (double) u;
       double missRate = f == 0 ? 0 : d.get("cache_miss_rows").asInt() / (double) f;
       int b = d.get("bettable_players").asInt();
-      double lineCoverage = b == 0 ? 1 : d.get("bettable_with_vegas_features").asInt() / (double) b;
+      double lineCoverage = b == 0 ? Double.NaN : d.get("bettable_with_vegas_features").asInt() / (double) b;
       d.put("data_loss_rate", round(loss));
       d.put("cache_miss_rate", round(missRate));
       d.put("quality_ready_share", f == 0 ? 0 : round(d.get("quality_ready_rows").asInt() / (double) f));
       d.put("feature_quality_score_avg", f == 0 ? 0 : round(d.get("feature_quality_score_sum").asDouble() / f));
-      d.put("line_coverage", round(lineCoverage));
+      if (b == 0) {
+        d.putNull("line_coverage"); // no prop line that date: nothing to cover
+      } else {
+        d.put("line_coverage", round(lineCoverage));
+      }
       dates.add(d);
       if (loss > t.maxDataLoss()) {
         breaches.add(new Breach("error", date, "data_loss", loss, t.maxDataLoss(),
@@ -134,7 +138,7 @@ final class HealthReport {
         breaches.add(new Breach("warning", date, "cache_miss", missRate, t.cacheMissWarning(),
             d.get("cache_miss_rows").asInt() + " feature rows fell back from a missing daily cache"));
       }
-      if (lineCoverage < t.minLineCoverage()) {
+      if (b > 0 && lineCoverage < t.minLineCoverage()) {
         breaches.add(new Breach("error", date, "line_coverage", lineCoverage, t.minLineCoverage(),
             "bettable players without vegas features: " + d.get("bettable_without_vegas_features")));
       }
@@ -169,7 +173,11 @@ final class HealthReport {
     totals.put("cache_miss_rate", featureRows == 0 ? 0 : round(cacheMiss / (double) featureRows));
     totals.put("quality_ready_share", featureRows == 0 ? 0 : round(ready / (double) featureRows));
     totals.put("feature_quality_score_avg", featureRows == 0 ? 0 : round(score / featureRows));
-    totals.put("line_coverage", bettable == 0 ? 1 : round(bettableWithVegas / (double) bettable));
+    if (bettable == 0) {
+      totals.putNull("line_coverage");
+    } else {
+      totals.put("line_coverage", round(bettableWithVegas / (double) bettable));
+    }
     ObjectNode defaults = totals.putObject("required_defaults_by_feature");
     requiredDefaults.forEach(defaults::put);
 

@@ -37,7 +37,7 @@ final class HealthReportHtml {
     tile(h, "cache-miss fallback", pct(t.get("cache_miss_rate").asDouble()));
     tile(h, "quality-ready", pct(t.get("quality_ready_share").asDouble()));
     tile(h, "avg quality score", String.format(Locale.ROOT, "%.1f", t.get("feature_quality_score_avg").asDouble()));
-    tile(h, "line coverage", pct(t.get("line_coverage").asDouble()));
+    tile(h, "line coverage", pct(t.get("line_coverage")));
     h.append("</div>\n");
 
     h.append("<h2>Thresholds crossed</h2>\n");
@@ -63,7 +63,7 @@ final class HealthReportHtml {
         : d.get("feature_rows").asDouble() / d.get("universe").asInt());
     chart(h, "Quality-ready share", dates, d -> d.get("quality_ready_share").asDouble());
     chart(h, "Cache-miss fallback rate", dates, d -> d.get("cache_miss_rate").asDouble());
-    chart(h, "Line coverage of bettable players", dates, d -> d.get("line_coverage").asDouble());
+    chart(h, "Line coverage of bettable players", dates, d -> d.get("line_coverage").isNull() ? Double.NaN : d.get("line_coverage").asDouble());
 
     h.append("<table id=\"dates\"><thead><tr><th class=\"l\">date</th><th>universe</th><th>feature rows</th><th>predicted</th>")
         .append("<th>data loss</th><th>cache miss</th><th>quality-ready</th><th>avg score</th><th>bettable</th>")
@@ -76,7 +76,7 @@ final class HealthReportHtml {
       h.append("<td>").append(pct(d.get("data_loss_rate").asDouble())).append("</td><td>").append(pct(d.get("cache_miss_rate").asDouble()))
           .append("</td><td>").append(pct(d.get("quality_ready_share").asDouble())).append("</td><td>")
           .append(String.format(Locale.ROOT, "%.1f", d.get("feature_quality_score_avg").asDouble())).append("</td><td>")
-          .append(d.get("bettable_players").asText()).append("</td><td>").append(pct(d.get("line_coverage").asDouble()))
+          .append(d.get("bettable_players").asText()).append("</td><td>").append(pct(d.get("line_coverage")))
           .append("</td><td>").append(d.get("played").asText()).append("</td><td>").append(d.get("played_not_in_universe").size())
           .append("</td><td>").append(d.get("universe_not_played").asText()).append("</td></tr>\n");
     }
@@ -148,7 +148,11 @@ final class HealthReportHtml {
           .append(String.format(Locale.ROOT, "<text x=\"2\" y=\"%.1f\" font-size=\"10\">%d%%</text>", y + 3, pctLine));
     }
     for (int i = 0; i < dates.size(); i++) {
-      double v = Math.max(0, Math.min(1, value.of(dates.get(i))));
+      double raw = value.of(dates.get(i));
+      if (Double.isNaN(raw)) {
+        continue; // nothing to measure that date
+      }
+      double v = Math.max(0, Math.min(1, raw));
       double barHeight = plot * v;
       h.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" fill=\"%s\"><title>%s: %s</title></rect>",
           left + i * bar, top + plot - barHeight, Math.max(0.8, bar - 1), barHeight, "#3b6fb6",
@@ -186,6 +190,10 @@ final class HealthReportHtml {
 
   private static void tile(StringBuilder h, String label, String value) {
     h.append("<div class=\"tile\"><b>").append(esc(value)).append("</b>").append(esc(label)).append("</div>");
+  }
+
+  private static String pct(JsonNode v) {
+    return v == null || v.isNull() ? "n/a" : pct(v.asDouble());
   }
 
   private static String pct(double v) {

@@ -1,5 +1,6 @@
 package transforms;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.SerializableBiFunction;
@@ -14,6 +15,7 @@ import schemas.UpcomingPlayerGameContext;
 final class AsOfPlayerFn<H, O> extends DoFn<UpcomingPlayerGameContext, O> {
   private final PCollectionView<Map<String, Iterable<H>>> history;
   private final SerializableBiFunction<UpcomingPlayerGameContext, Iterable<H>, O> asOf;
+  private final SideInputCache views = new SideInputCache();
 
   AsOfPlayerFn(
       PCollectionView<Map<String, Iterable<H>>> history,
@@ -23,8 +25,8 @@ final class AsOfPlayerFn<H, O> extends DoFn<UpcomingPlayerGameContext, O> {
   }
 
   @ProcessElement
-  public void process(ProcessContext c) {
+  public void process(ProcessContext c, BoundedWindow window) {
     UpcomingPlayerGameContext p = c.element();
-    c.output(asOf.apply(p, c.sideInput(history).get(p.getPlayerLookup())));
+    c.output(asOf.apply(p, views.get(c, window, history).get(p.getPlayerLookup())));
   }
 }

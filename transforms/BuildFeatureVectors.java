@@ -1,5 +1,6 @@
 package transforms;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -53,11 +54,11 @@ public final class BuildFeatureVectors extends PTransform<PCollection<UpcomingPl
     }
 
     @ProcessElement
-    public void process(ProcessContext c, MultiOutputReceiver out) {
+    public void process(ProcessContext c, BoundedWindow window, MultiOutputReceiver out) {
       UpcomingPlayerGameContext ctx = c.element();
       MlFeatureStoreV2 row;
       try {
-        row = FeatureContract.vector(tables.inputs(c));
+        row = FeatureContract.vector(tables.inputs(c, window));
       } catch (RuntimeException e) {
         // A defect in one player's computation must not sink the day: the gap names it and the run reports it.
         gaps.inc();

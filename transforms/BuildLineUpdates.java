@@ -1,5 +1,6 @@
 package transforms;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +76,7 @@ public final class BuildLineUpdates
   }
 
   static final class MovedLinesFn extends DoFn<KV<String, PropLine>, UpcomingPlayerGameContext> {
+    private final SideInputCache views = new SideInputCache();
     private final PCollectionView<Map<String, Iterable<UpcomingPlayerGameContext>>> byName;
     private final Counter moved = Metrics.counter("line_updates", "rows");
     private final Counter unchanged = Metrics.counter("line_updates", "lines_unchanged");
@@ -97,6 +99,7 @@ public final class BuildLineUpdates
     @ProcessElement
     public void process(
         ProcessContext c,
+        BoundedWindow window,
         @StateId("lines") ValueState<Map<String, PropLine>> linesState,
         @StateId("given") ValueState<Map<String, String>> givenState) {
       PropLine line = c.element().getValue();
@@ -106,7 +109,7 @@ public final class BuildLineUpdates
         lines.put(line.getPlayerLookup(), line);
         linesState.write(lines);
       }
-      Iterable<UpcomingPlayerGameContext> players = c.sideInput(byName).get(line.getJoinKey());
+      Iterable<UpcomingPlayerGameContext> players = views.get(c, window, byName).get(line.getJoinKey());
       if (players == null) {
         noPlayer.inc();
         return;

@@ -1,5 +1,6 @@
 package transforms;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -32,8 +33,8 @@ public final class BuildPlayerCompositeFactors
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
-      c.output(tables.inputs(c).composite);
+    public void process(ProcessContext c, BoundedWindow window) {
+      c.output(tables.inputs(c, window).composite);
     }
   }
 }

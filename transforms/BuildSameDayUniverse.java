@@ -1,5 +1,6 @@
 package transforms;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,6 +86,7 @@ public final class BuildSameDayUniverse
   }
 
   static final class ExpectedPlayersFn extends DoFn<KV<String, CoGbkResult>, UpcomingPlayerGameContext> {
+    private final SideInputCache views = new SideInputCache();
     private final TupleTag<ScheduledGame> games;
     private final TupleTag<PropLine> lineTag;
     private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> byPlayer;
@@ -110,7 +112,7 @@ public final class BuildSameDayUniverse
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, BoundedWindow window) {
       String date = c.element().getKey();
       Map<String, Slot> slots = new TreeMap<>();
       for (ScheduledGame g : c.element().getValue().getAll(games)) {
@@ -123,13 +125,13 @@ public final class BuildSameDayUniverse
       }
       Map<String, Set<String>> rosterDates = new HashMap<>();
       for (String team : slots.keySet()) {
-        Set<String> dates = recentDates(c.sideInput(byTeam).get(team), date, rosterGames);
+        Set<String> dates = recentDates(views.get(c, window, byTeam).get(team), date, rosterGames);
         if (dates.isEmpty()) {
           teamsWithoutHistory.inc();
         }
         rosterDates.put(team, dates);
       }
-      Map<String, Iterable<PlayerGameSummary>> history = c.sideInput(byPlayer);
+      Map<String, Iterable<PlayerGameSummary>> history = views.get(c, window, byPlayer);
       Map<String, UpcomingPlayerGameContext> universe = new TreeMap<>();
       Map<String, String> lookupByJoinKey = new HashMap<>();
       for (Map.Entry<String, Iterable<PlayerGameSummary>> e : history.entrySet()) {

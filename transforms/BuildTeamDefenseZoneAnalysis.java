@@ -1,5 +1,6 @@
 package transforms;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,6 +39,7 @@ public final class BuildTeamDefenseZoneAnalysis
   }
 
   static final class TeamDefenseFn extends DoFn<KV<String, Iterable<UpcomingPlayerGameContext>>, TeamDefenseZoneAnalysis> {
+    private final SideInputCache views = new SideInputCache();
     private final PCollectionView<Map<String, Iterable<TeamGameSummary>>> games;
     private final PCollectionView<Map<String, Iterable<ZoneGame>>> zonesAgainst;
     private final PCollectionView<List<LeagueDay>> league;
@@ -52,7 +54,7 @@ public final class BuildTeamDefenseZoneAnalysis
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, BoundedWindow window) {
       String date = c.element().getKey();
       TreeSet<String> teams = new TreeSet<>();
       for (UpcomingPlayerGameContext p : c.element().getValue()) {
@@ -62,7 +64,7 @@ public final class BuildTeamDefenseZoneAnalysis
       for (String team : teams) {
         c.output(
             AsOf.teamDefense(
-                team, date, c.sideInput(games).get(team), c.sideInput(zonesAgainst).get(team), c.sideInput(league)));
+                team, date, views.get(c, window, games).get(team), views.get(c, window, zonesAgainst).get(team), views.get(c, window, league)));
       }
     }
   }

@@ -1,5 +1,6 @@
 package transforms;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,6 +65,7 @@ public final class BuildZoneGames extends PTransform<PCollection<ShotZoneAttempt
   }
 
   static final class SumFn extends DoFn<KV<String, Iterable<ShotZoneAttempts>>, ZoneGame> {
+    private final SideInputCache views = new SideInputCache();
     private final PCollectionView<Map<String, Iterable<String>>> opponentOf;
     private final Counter noDefender = Metrics.counter("phase4", "zone_games:no_defending_team");
 
@@ -72,7 +74,7 @@ public final class BuildZoneGames extends PTransform<PCollection<ShotZoneAttempt
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, BoundedWindow window) {
       // player|team → paint, mid-range, three (attempts, makes)
       Map<String, int[]> totals = new TreeMap<>();
       Map<String, ShotZoneAttempts> anyOf = new HashMap<>();
@@ -84,7 +86,7 @@ public final class BuildZoneGames extends PTransform<PCollection<ShotZoneAttempt
         t[slot] += z.getFga();
         t[slot + 1] += z.getFgm();
       }
-      Map<String, Iterable<String>> opponents = c.sideInput(opponentOf);
+      Map<String, Iterable<String>> opponents = views.get(c, window, opponentOf);
       for (Map.Entry<String, int[]> e : totals.entrySet()) {
         ShotZoneAttempts any = anyOf.get(e.getKey());
         int[] t = e.getValue();

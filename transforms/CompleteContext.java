@@ -1,5 +1,6 @@
 package transforms;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,6 +96,7 @@ public final class CompleteContext
   }
 
   static final class AttachFn extends DoFn<KV<String, CoGbkResult>, UpcomingPlayerGameContext> {
+    private final SideInputCache views = new SideInputCache();
     private final TupleTag<UpcomingPlayerGameContext> players;
     private final TupleTag<PropLine> lineTag;
     private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;
@@ -117,7 +119,7 @@ public final class CompleteContext
     }
 
     @ProcessElement
-    public void process(ProcessContext c) {
+    public void process(ProcessContext c, BoundedWindow window) {
       Map<String, List<PropLine>> linesByName = new HashMap<>();
       for (PropLine l : c.element().getValue().getAll(lineTag)) {
         linesByName.computeIfAbsent(l.getJoinKey(), k -> new ArrayList<>()).add(l);
@@ -140,7 +142,7 @@ public final class CompleteContext
         } else if (candidates.size() > 1) {
           ambiguous.inc();
         }
-        c.output(withRestAndLine(c, p, line));
+        c.output(withRestAndLine(c, window, p, line));
       }
       for (List<PropLine> sameName : linesByName.values()) {
         for (PropLine l : sameName) {
@@ -151,12 +153,12 @@ public final class CompleteContext
       }
     }
 
-    private UpcomingPlayerGameContext withRestAndLine(ProcessContext c, UpcomingPlayerGameContext p, @Nullable PropLine line) {
+    private UpcomingPlayerGameContext withRestAndLine(ProcessContext c, BoundedWindow window, UpcomingPlayerGameContext p, @Nullable PropLine line) {
       String date = p.getGameDate();
       Integer rest = AsOf.daysSinceLast(
-          AsOf.playedBefore(c.sideInput(games).get(p.getPlayerLookup()), date), date, PlayerGameSummary::getGameDate);
+          AsOf.playedBefore(views.get(c, window, games).get(p.getPlayerLookup()), date), date, PlayerGameSummary::getGameDate);
       Integer oppRest = AsOf.daysSinceLast(
-          AsOf.teamGamesBefore(c.sideInput(teamGames).get(p.getOpponentTeamAbbr()), date), date,
+          AsOf.teamGamesBefore(views.get(c, window, teamGames).get(p.getOpponentTeamAbbr()), date), date,
           TeamGameSummary::getGameDate);
       rows.inc();
       return withLine(

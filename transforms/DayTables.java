@@ -1,5 +1,6 @@
 package transforms;
 
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import schemas.UpcomingPlayerGameContext;
  * is recomputed (and flagged) the same way in both.
  */
 final class DayTables implements Serializable {
+  private final SideInputCache views = new SideInputCache();
   private final PCollectionView<Map<String, Iterable<PlayerDailyCache>>> cache;
   private final PCollectionView<Map<String, Iterable<PlayerShotZoneAnalysis>>> zones;
   private final PCollectionView<Map<String, Iterable<TeamDefenseZoneAnalysis>>> teams;
@@ -72,19 +74,19 @@ final class DayTables implements Serializable {
    * that lacks the player) is recomputed from history by the cache's own function and flagged; missing
    * composite factors are computed from the joined rows.
    */
-  FeatureContract.Inputs inputs(DoFn<UpcomingPlayerGameContext, ?>.ProcessContext c) {
+  FeatureContract.Inputs inputs(DoFn<UpcomingPlayerGameContext, ?>.ProcessContext c, BoundedWindow window) {
     UpcomingPlayerGameContext ctx = c.element();
     String player = ctx.getPlayerLookup();
-    PlayerDailyCache cacheRow = PlayerDay.first(c.sideInput(cache).get(player));
+    PlayerDailyCache cacheRow = PlayerDay.first(views.get(c, window, cache).get(player));
     boolean miss = cacheRow == null;
     if (miss) {
-      cacheRow = AsOf.dailyCache(player, ctx.getGameDate(), ctx.getOpponentTeamAbbr(), c.sideInput(games).get(player));
+      cacheRow = AsOf.dailyCache(player, ctx.getGameDate(), ctx.getOpponentTeamAbbr(), views.get(c, window, games).get(player));
     }
-    Map<String, Iterable<TeamDefenseZoneAnalysis>> t = c.sideInput(teams);
+    Map<String, Iterable<TeamDefenseZoneAnalysis>> t = views.get(c, window, teams);
     TeamDefenseZoneAnalysis team = PlayerDay.first(t.get(ctx.getTeamAbbr()));
     TeamDefenseZoneAnalysis opp = PlayerDay.first(t.get(ctx.getOpponentTeamAbbr()));
-    PlayerShotZoneAnalysis zone = PlayerDay.first(c.sideInput(zones).get(player));
-    PlayerCompositeFactors comp = composite == null ? null : PlayerDay.first(c.sideInput(composite).get(player));
+    PlayerShotZoneAnalysis zone = PlayerDay.first(views.get(c, window, zones).get(player));
+    PlayerCompositeFactors comp = composite == null ? null : PlayerDay.first(views.get(c, window, composite).get(player));
     if (comp == null) {
       comp = CompositeFactors.compute(ctx, cacheRow, zone, team, opp);
     }
