@@ -52,7 +52,7 @@ public final class Backfill {
     sink.write(inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "GameSummaries"), Tables.PLAYER_GAME_SUMMARY);
     sink.write(inRange(teamGames, range, TeamGameSummary::getGameDate, "TeamGames"), Tables.TEAM_GAME_SUMMARY);
     sink.write(in.deadLetters, Tables.DEAD_LETTER);
-    BuildHealthFacts.Inputs health = new BuildHealthFacts.Inputs(in.deadLetters).played(in.gameSummaries).offers(in.propOffers);
+    BuildHealthFacts.Inputs health = Writes.healthOf(in);
     if (options.getBuildFeatures()) {
       Features f = features(p, in, teamGames, range, options);
       sink.write(inRange(f.phase3.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import transforms.GameDates;
 import io.InputFiles;
 import io.TableSource;
-import transforms.BuildHealthFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,7 @@ public final class Grade {
       facts.put("start_date", range.start());
       facts.put("end_date", range.end());
       facts.put("dates_with_predictions", inRange.size());
-      Writes.health(sink, new BuildHealthFacts.Inputs(in.deadLetters).played(in.gameSummaries).offers(in.propOffers),
-          range::contains);
+      Writes.health(sink, Writes.healthOf(in), range::contains);
       return range::contains;
     });
   }

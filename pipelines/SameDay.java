@@ -26,7 +26,6 @@ import schemas.Tables;
 import schemas.UpcomingPlayerGameContext;
 import schemas.PlayerPropPrediction;
 import transforms.BuildFeatureVectors;
-import transforms.BuildHealthFacts;
 import transforms.BuildLineUpdates;
 import transforms.BuildSameDayUniverse;
 import transforms.BuildTeamGameSummaries;
@@ -88,8 +87,8 @@ public final class SameDay {
     PCollection<PlayerPropPrediction> predictions = Writes.predictions(sink, options, phase4, System.currentTimeMillis());
     // Who played on D is known only after D: the report reconciles with it when the run replays a played date.
     Writes.health(sink,
-        new BuildHealthFacts.Inputs(in.deadLetters).universe(context).features(phase4.features).lines(phase3.lines)
-            .predictions(predictions).played(all.gameSummaries).offers(in.propOffers),
+        Writes.healthOf(in).universe(context).features(phase4.features).lines(phase3.lines)
+            .predictions(predictions).played(all.gameSummaries),
         d::equals);
 
     List<PCollection<DeadLetter>> deadLetters = new ArrayList<>(List.of(in.deadLetters));

@@ -29,7 +29,6 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import schemas.MlFeatureStoreV2;
 import schemas.PlayerGameSummary;
 import schemas.TeamGameSummary;
-import transforms.BuildHealthFacts;
 import transforms.BuildTeamGameSummaries;
 import transforms.DateRange;
 import transforms.GbmModel;
@@ -75,8 +74,7 @@ public final class Train {
       facts.put("end_date", range.end());
       facts.put("model_out", options.getModelOut());
       Writes.health(sink,
-          new BuildHealthFacts.Inputs(in.deadLetters).universe(f.context).features(f.phase4.features).lines(f.phase3.lines)
-              .played(in.gameSummaries).offers(in.propOffers),
+          Writes.healthOf(in).universe(f.context).features(f.phase4.features).lines(f.phase3.lines),
           range::contains);
       return date -> false; // writes no table
     });

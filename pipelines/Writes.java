@@ -45,6 +45,12 @@ final class Writes {
     return predictions;
   }
 
+  /** The health facts every run has: its inputs' dead letters and freshness, and who played. */
+  static BuildHealthFacts.Inputs healthOf(ReadInputs in) {
+    return new BuildHealthFacts.Inputs(in.deadLetters).played(in.gameSummaries).offers(in.propOffers).schedule(in.schedule)
+        .shotZones(in.shotZones);
+  }
+
   /** The facts of the run's health report (see {@link HealthReport}), for the dates in scope. */
   static void health(TableSink sink, BuildHealthFacts.Inputs inputs, SerializableFunction<String, Boolean> inScope) {
     sink.writeDocuments(BuildHealthFacts.of(inputs, inScope), HealthReport.FOLDER);

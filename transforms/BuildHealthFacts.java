@@ -72,6 +72,8 @@ public final class BuildHealthFacts {
     @Nullable PCollection<PropLine> lines;
     @Nullable PCollection<PlayerGameSummary> played;
     @Nullable PCollection<schemas.PropSnapshotOffer> offers;
+    @Nullable PCollection<schemas.ScheduledGame> schedule;
+    @Nullable PCollection<schemas.ShotZoneAttempts> shotZones;
     PCollection<DeadLetter> deadLetters;
 
     public Inputs(PCollection<DeadLetter> deadLetters) {
@@ -101,6 +103,18 @@ public final class BuildHealthFacts {
     /** Box scores: who played (reconciliation) and the newest game date read (freshness). */
     public Inputs played(PCollection<PlayerGameSummary> v) {
       played = v;
+      return this;
+    }
+
+    /** The schedule: its newest game date (freshness). */
+    public Inputs schedule(PCollection<schemas.ScheduledGame> v) {
+      schedule = v;
+      return this;
+    }
+
+    /** Shot zones: their newest game date (freshness). */
+    public Inputs shotZones(PCollection<schemas.ShotZoneAttempts> v) {
+      shotZones = v;
       return this;
     }
 
@@ -142,6 +156,12 @@ public final class BuildHealthFacts {
     documents.add(deadLetters(in.deadLetters));
     if (in.played != null) {
       documents.add(newest(in.played, "BoxScores", "player_game_logs", PlayerGameSummary::getGameDate));
+    }
+    if (in.schedule != null) {
+      documents.add(newest(in.schedule, "Schedule", "schedule", schemas.ScheduledGame::getGameDate));
+    }
+    if (in.shotZones != null) {
+      documents.add(newest(in.shotZones, "ShotZones", "shot_zones", schemas.ShotZoneAttempts::getGameDate));
     }
     if (in.offers != null) {
       documents.add(newest(in.offers, "Snapshots", "player_props_snapshots", schemas.PropSnapshotOffer::getSnapshotTime));

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * 1, 2 and 5 seasons (the embedded sample's generator, fixed seed) to show how time and memory grow, and a
  * same-day run for one date. Prints wall time, rows per second and peak RSS.
  *
- * <pre>mvn -q -DskipTests package && java -cp target/nba-props-pipeline.jar:target/test-classes bench.Harness [--seasons=1,2,5]</pre>
+ * <pre>mvn -q -DskipTests package && java -cp target/nba-props-pipeline.jar:target/test-classes bench.Harness
+ *     [--seasons=1,2,5] [--jvm=-Xmx16g] [--generatedOnly]</pre>
  */
 public final class Harness {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,11 +27,19 @@ public final class Harness {
 
   record Result(String name, double wallSeconds, long maxRssKb, long boxScores, long featureRows, int exit) {}
 
+  /** Extra JVM options of every run (e.g. {@code --jvm=-Xmx16g}); none by default: the JVM's own heap default. */
+  private static final List<String> JVM = new ArrayList<>();
+
   public static void main(String[] args) throws Exception {
     String seasons = "1,2,5";
+    boolean realRuns = true;
     for (String a : args) {
       if (a.startsWith("--seasons=")) {
         seasons = a.substring("--seasons=".length());
+      } else if (a.startsWith("--jvm=")) {
+        JVM.add(a.substring("--jvm=".length()));
+      } else if (a.equals("--generatedOnly")) {
+        realRuns = false;
       }
     }
     if (!Files.exists(JAR)) {
@@ -40,7 +49,9 @@ public final class Harness {
     Path root = Files.createTempDirectory("harness");
     List<Result> results = new ArrayList<>();
     Path real = Path.of("..", "shared", "data", "nba", "2023-24").toAbsolutePath().normalize();
-    if (Files.exists(real.resolve("player_game_logs.csv"))) {
+    if (!realRuns) {
+      System.out.println("--generatedOnly: the real season's runs are skipped");
+    } else if (Files.exists(real.resolve("player_game_logs.csv"))) {
       results.add(run("backfill, real 2023-24 season", root.resolve("real"), "backfill", "--inputDir=" + real));
       results.add(run("same-day, real 2023-24, 2024-01-10", root.resolve("real-same-day"), "same-day", "--inputDir=" + real,
           "--date=2024-01-10"));
@@ -69,7 +80,9 @@ public final class Harness {
     if (timed) {
       cmd.addAll(List.of("/usr/bin/time", "-v"));
     }
-    cmd.addAll(List.of("java", "-jar", JAR.toString(), args[0], "--outputDir=" + out));
+    cmd.add("java");
+    cmd.addAll(JVM);
+    cmd.addAll(List.of("-jar", JAR.toString(), args[0], "--outputDir=" + out));
     for (int i = 1; i < args.length; i++) {
       cmd.add(args[i]);
     }
