@@ -42,7 +42,7 @@ public final class Grade {
       if (inRange.isEmpty()) {
         throw new InputFiles.InputException(
             "no " + Tables.PLAYER_PROP_PREDICTIONS.name() + " partition in " + range.start() + ".." + range.end() + " under "
-                + (options.getSource() == NbaOptions.Sink.bigquery ? "BigQuery" : dir) + ": run backfill or same-day with --model first");
+                + (options.getSource() == NbaOptions.Storage.bigquery ? "BigQuery" : dir) + ": run backfill or same-day with --model first");
       }
       ReadInputs in = ReadInputs.from(p, files, Runs.latestGameDate(options));
       PCollection<PlayerPropPrediction> predictions =

@@ -105,7 +105,7 @@ final class HealthReport {
     long universe = 0, featureRows = 0, predicted = 0, cacheMiss = 0, ready = 0, bettable = 0, bettableWithVegas = 0;
     double score = 0;
     Map<String, Long> requiredDefaults = new TreeMap<>();
-    for (Map.Entry<String, List<String>> doc : docs.entrySet()) {
+    for (Map.Entry<String, List<String>> doc : new TreeMap<>(docs).entrySet()) { // dates in order, whatever the map
       if (doc.getKey().startsWith("_")) {
         continue;
       }

@@ -27,8 +27,8 @@ public interface NbaOptions extends PipelineOptions {
 
   void setLatestGameDate(String value);
 
-  /** Where the tables go: files under --outputDir, or BigQuery (the run summary and the export stay files). */
-  enum Sink {
+  /** Where tables live: files under a folder, or BigQuery (the run summary, health report and export stay files). */
+  enum Storage {
     files,
     bigquery
   }
@@ -38,15 +38,15 @@ public interface NbaOptions extends PipelineOptions {
           + "date partitions replaced by WRITE_TRUNCATE loads). run_summary.json and export/ are written under --outputDir "
           + "either way (a gs:// prefix on Dataflow).")
   @Default.Enum("files")
-  Sink getSink();
+  Storage getSink();
 
-  void setSink(Sink value);
+  void setSink(Storage value);
 
   @Description("Where persisted upstream tables (the daily cache, predictions to grade) are read: 'files' or 'bigquery'.")
   @Default.Enum("files")
-  Sink getSource();
+  Storage getSource();
 
-  void setSource(Sink value);
+  void setSource(Storage value);
 
   @Description("Google Cloud project of the BigQuery datasets. Default: --project.")
   String getBigQueryProject();

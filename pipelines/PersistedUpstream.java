@@ -24,7 +24,7 @@ final class PersistedUpstream {
    */
   static @Nullable PCollection<PlayerDailyCache> dailyCache(
       Pipeline p, FeatureOptions options, DateRange range, PCollection<UpcomingPlayerGameContext> context) throws IOException {
-    boolean fromBigQuery = options.getSource() == NbaOptions.Sink.bigquery && options.getReadPersistedCache();
+    boolean fromBigQuery = options.getSource() == NbaOptions.Storage.bigquery && options.getReadPersistedCache();
     String dir = options.getCacheDir();
     if (!fromBigQuery && (dir == null || dir.isBlank())) {
       return null;

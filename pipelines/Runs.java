@@ -73,7 +73,7 @@ final class Runs {
       InputFiles files = InputFiles.discover(inputDir(options));
       Pipeline p = Pipeline.create(options);
       NdjsonTableSink local = new NdjsonTableSink(options.getOutputDir());
-      TableSink sink = options.getSink() == NbaOptions.Sink.bigquery ? bigQuery(options, local) : local;
+      TableSink sink = options.getSink() == NbaOptions.Storage.bigquery ? bigQuery(options, local) : local;
       ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("sink", options.getSink().toString());
       Predicate<String> datesInScope = graph.build(p, files, sink, facts);
@@ -96,7 +96,7 @@ final class Runs {
    * {@code dir} (an earlier run's output folder).
    */
   static TableSource source(NbaOptions options, String dir) {
-    if (options.getSource() == NbaOptions.Sink.bigquery) {
+    if (options.getSource() == NbaOptions.Storage.bigquery) {
       return new BigQueryTableSource(datasets(options), options.as(BigQueryOptions.class), null);
     }
     return new NdjsonTableSource(dir);
