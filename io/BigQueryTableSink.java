@@ -87,6 +87,12 @@ public final class BigQueryTableSink implements TableSink {
   }
 
   private <T> void write(PCollection<T> rows, TableSpec<T> table, String name) {
+    if (rows.isBounded() == PCollection.IsBounded.UNBOUNDED) {
+      // A partition replaced by a load job needs the whole partition at once; a live stream never has it.
+      throw new IllegalArgumentException(
+          table.name() + " is written while the run watches for new files; BigQuery partitions are replaced by batch "
+              + "loads, so same-day --watch writes to files (--sink=files)");
+    }
     SchemaCoder<T> coder = RecordCoder.of(table.recordClass()).schemaCoder();
     TableSchema schema = BigQuerySchemas.tableSchema(table);
     PCollectionTuple checked =

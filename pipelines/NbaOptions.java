@@ -118,7 +118,8 @@ public interface NbaOptions extends PipelineOptions {
 
   @Description(
       "Wait for the run to finish, then write run_summary.json and remove stale partitions. false: return once the "
-          + "job is submitted (what a Flex Template launcher needs; Dataflow's job page has the counters).")
+          + "job is submitted (what a Flex Template launcher needs), with no run summary or health report: Dataflow's "
+          + "job page has the counters.")
   @Default.Boolean(true)
   boolean getWaitForCompletion();
 

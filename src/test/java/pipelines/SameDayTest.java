@@ -176,6 +176,14 @@ public class SameDayTest {
   }
 
   @Test
+  public void watchingIntoBigQueryIsRefusedBeforeAnythingRuns() {
+    FeaturesTest.Run run = FeaturesTest.run("same-day", "--inputDir=" + input, "--outputDir=" + TMP.getRoot() + "/bq",
+        "--date=" + UPCOMING, "--watch", "--watchSeconds=5", "--sink=bigquery", "--bigQueryProject=nba-test");
+    assertThat(run.exit(), equalTo(2));
+    assertThat(run.stderr(), containsString("same-day --watch writes to files (--sink=files)"));
+  }
+
+  @Test
   public void aFolderWithoutScheduleIsAnInputError() throws Exception {
     Path noSchedule = TMP.newFolder("no-schedule").toPath();
     Files.copy(input.resolve("player_game_logs.csv"), noSchedule.resolve("player_game_logs.csv"));
