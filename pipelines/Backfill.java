@@ -58,7 +58,7 @@ public final class Backfill {
       sink.write(inRange(f.phase3.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);
       Writes.phase4(sink, f.context, f.phase4);
       health.universe(f.context).features(f.phase4.features).lines(f.phase3.lines)
-          .predictions(Writes.predictions(sink, options, f.phase4, null));
+          .predictions(Writes.predictions(sink, Writes.systems(options), options, f.phase4, null));
     }
     Writes.health(sink, health, range::contains);
   }

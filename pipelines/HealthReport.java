@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.ResourceId;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import transforms.BuildHealthFacts;
 
@@ -251,15 +249,10 @@ final class HealthReport {
           b.get("scope").asText(), b.get("check").asText(), b.get("value").asText(), b.get("threshold").asText(),
           b.get("message").asText());
     }
-    write(outputDir, JSON_FILE, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n");
-    write(outputDir, HTML_FILE, HealthReportHtml.render(report));
+    Runs.writeText(outputDir, JSON_FILE, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n",
+        "application/json");
+    Runs.writeText(outputDir, HTML_FILE, HealthReportHtml.render(report), "text/html");
     return exitStatus(report, failOn);
   }
 
-  private static void write(String outputDir, String name, String content) throws IOException {
-    ResourceId file = FileSystems.matchNewResource(outputDir.replaceAll("/+$", "") + "/" + name, false);
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, name.endsWith(".html") ? "text/html" : "application/json"))) {
-      out.write(content.getBytes(StandardCharsets.UTF_8));
-    }
-  }
 }

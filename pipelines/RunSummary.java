@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.NdjsonTableSink;
 import io.ReadCsvRecords;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
@@ -118,12 +114,7 @@ public final class RunSummary {
   }
 
   public void write(String outputDir) throws IOException {
-    String path = outputDir.endsWith("/") ? outputDir + FILE_NAME : outputDir + "/" + FILE_NAME;
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    try (OutputStream os =
-        Channels.newOutputStream(FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
-      os.write(mapper.writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
-      os.write('\n');
-    }
+    Runs.writeText(outputDir, FILE_NAME,
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n", MimeTypes.TEXT);
   }
 }

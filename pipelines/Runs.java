@@ -17,6 +17,11 @@ import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 import schemas.BigQuerySchemas;
 import io.SampleLeague;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,6 +123,14 @@ final class Runs {
         BigQuerySchemas.Dataset.ANALYTICS, options.getAnalyticsDataset(),
         BigQuerySchemas.Dataset.PRECOMPUTE, options.getPrecomputeDataset(),
         BigQuerySchemas.Dataset.PREDICTIONS, options.getPredictionsDataset()));
+  }
+
+  /** Writes one of the run's own files (summary, health report) under the output folder, local or gs://. */
+  static void writeText(String outputDir, String name, String content, String mimeType) throws IOException {
+    ResourceId file = FileSystems.matchNewResource(outputDir.replaceAll("/+$", "") + "/" + name, false);
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, mimeType))) {
+      out.write(content.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /** Parses options, printing a usage error (and returning null) instead of a stack trace. */

@@ -33,6 +33,7 @@ import transforms.CompleteContext;
 import transforms.DateRange;
 import transforms.GameDates;
 import transforms.Phase4;
+import transforms.PredictionSystem;
 import transforms.PropSnapshotParser;
 
 /**
@@ -84,7 +85,9 @@ public final class SameDay {
 
     sink.write(phase3.lines, Tables.PLAYER_PROP_LINES);
     Writes.phase4(sink, context, phase4);
-    PCollection<PlayerPropPrediction> predictions = Writes.predictions(sink, options, phase4, System.currentTimeMillis());
+    List<PredictionSystem> systems = Writes.systems(options);
+    PCollection<PlayerPropPrediction> predictions =
+        Writes.predictions(sink, systems, options, phase4, System.currentTimeMillis());
     // Who played on D is known only after D: the report reconciles with it when the run replays a played date.
     Writes.health(sink,
         Writes.healthOf(in).universe(context).features(phase4.features).lines(phase3.lines)
@@ -93,7 +96,7 @@ public final class SameDay {
 
     List<PCollection<DeadLetter>> deadLetters = new ArrayList<>(List.of(in.deadLetters));
     if (options.getWatch()) {
-      followLines(p, files, date, options, sink, in, context, phase4, deadLetters);
+      followLines(p, files, date, options, sink, in, context, phase4, systems, deadLetters);
     }
     PCollection<DeadLetter> rejected = PCollectionList.of(deadLetters).apply("RunDeadLetters", Flatten.pCollections());
     if (options.getWatch()) {
@@ -114,7 +117,8 @@ public final class SameDay {
    */
   private static void followLines(
       Pipeline p, InputFiles files, LocalDate date, SameDayOptions options, TableSink sink, ReadInputs in,
-      PCollection<UpcomingPlayerGameContext> context, Phase4 phase4, List<PCollection<DeadLetter>> deadLetters) {
+      PCollection<UpcomingPlayerGameContext> context, Phase4 phase4, List<PredictionSystem> systems,
+      List<PCollection<DeadLetter>> deadLetters) {
     String pattern = options.getWatchPattern() != null && !options.getWatchPattern().isBlank()
         ? options.getWatchPattern()
         : files.dir().replaceAll("/+$", "") + "/player_props_snapshots*.csv*";
@@ -134,7 +138,7 @@ public final class SameDay {
     PCollection<UpcomingPlayerGameContext> moved = offers.apply("BuildLineUpdates", new BuildLineUpdates(context));
     PCollectionTuple vectors = phase4.featuresFor("BuildLineUpdateFeatures", moved);
     sink.write(vectors.get(BuildFeatureVectors.FEATURES), Tables.ML_FEATURE_STORE_V2_LINE_UPDATES);
-    Writes.lineUpdatePredictions(sink, options, vectors.get(BuildFeatureVectors.FEATURES));
+    Writes.lineUpdatePredictions(sink, systems, options, vectors.get(BuildFeatureVectors.FEATURES));
     sink.write(vectors.get(BuildFeatureVectors.GAPS), Tables.FEATURE_STORE_GAPS_LINE_UPDATES);
   }
 

@@ -28,11 +28,11 @@ final class Writes {
   /**
    * With {@code --model}, the day's predictions from its feature rows.
    *
+   * @param systems the run's {@link #systems}: none without --model
    * @param clockMillis the prediction time of a same-day run; null for a backfill (noon of each game date)
    */
   static @Nullable PCollection<PlayerPropPrediction> predictions(
-      TableSink sink, FeatureOptions options, Phase4 phase4, @Nullable Long clockMillis) {
-    List<PredictionSystem> systems = systems(options);
+      TableSink sink, List<PredictionSystem> systems, FeatureOptions options, Phase4 phase4, @Nullable Long clockMillis) {
     if (systems.isEmpty()) {
       return null;
     }
@@ -60,8 +60,8 @@ final class Writes {
    * With {@code --model}, predictions of the feature rows re-emitted as lines move (same-day watch). The day's
    * export stays the morning's: its document is one per date and the live rows would replace it mid-day.
    */
-  static void lineUpdatePredictions(TableSink sink, FeatureOptions options, PCollection<MlFeatureStoreV2> updates) {
-    List<PredictionSystem> systems = systems(options);
+  static void lineUpdatePredictions(
+      TableSink sink, List<PredictionSystem> systems, FeatureOptions options, PCollection<MlFeatureStoreV2> updates) {
     if (systems.isEmpty()) {
       return;
     }
@@ -72,8 +72,11 @@ final class Writes {
         Tables.PLAYER_PROP_PREDICTIONS_LINE_UPDATES);
   }
 
-  /** The systems of {@code --model} (none without it); a model of another contract version is refused here. */
-  private static List<PredictionSystem> systems(FeatureOptions options) {
+  /**
+   * The systems of {@code --model} (none without it), loaded once per run; a model of another contract version is
+   * refused here.
+   */
+  static List<PredictionSystem> systems(FeatureOptions options) {
     String models = options.getModel();
     if (models == null || models.isBlank()) {
       return List.of();
