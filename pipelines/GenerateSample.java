@@ -1,6 +1,6 @@
 package pipelines;
 
-import io.SampleLeague;
+import io.inputs.SampleLeague;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.beam.sdk.options.Default;

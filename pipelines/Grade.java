@@ -1,9 +1,10 @@
 package pipelines;
 
+import io.inputs.ReadInputs;
 import java.time.LocalDate;
-import transforms.GameDates;
-import io.InputFiles;
-import io.TableSource;
+import schemas.vocabulary.GameDates;
+import io.inputs.InputFiles;
+import io.tables.TableSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import schemas.PlayerGameSummary;
 import schemas.PlayerPropPrediction;
 import schemas.Tables;
-import transforms.DateRange;
-import transforms.GradePredictions;
+import schemas.vocabulary.DateRange;
+import transforms.predictions.GradePredictions;
 
 /**
  * {@code grade}: the predictions of a date range (read from an earlier run's output) against the box scores
@@ -44,13 +45,13 @@ public final class Grade {
             "no " + Tables.PLAYER_PROP_PREDICTIONS.name() + " partition in " + range.start() + ".." + range.end() + " under "
                 + (options.getSource() == NbaOptions.Storage.bigquery ? "BigQuery" : dir) + ": run backfill or same-day with --model first");
       }
-      ReadInputs in = ReadInputs.from(p, files, Runs.latestGameDate(options));
+      ReadInputs.Inputs in = p.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options)));
       PCollection<PlayerPropPrediction> predictions =
           source.read(p, "ReadPredictions", Tables.PLAYER_PROP_PREDICTIONS, inRange)
-              .apply("StampPredictions", ReadInputs.stamp(PlayerPropPrediction::getGameDate));
+              .apply("StampPredictions", GameDates.stamp(PlayerPropPrediction::getGameDate));
       PCollectionTuple graded = predictions.apply(
           "GradePredictions",
-          new GradePredictions(Backfill.inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "BoxScores")));
+          new GradePredictions(FeatureGraph.inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "BoxScores")));
       sink.write(graded.get(GradePredictions.GRADES), Tables.PREDICTION_GRADES);
       sink.write(graded.get(GradePredictions.SUMMARIES), Tables.GRADING_SUMMARY);
       Writes.export(sink, graded.get(GradePredictions.GRADES));

@@ -1,5 +1,7 @@
 package pipelines;
 
+import pipelines.reports.HealthReport;
+
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -71,13 +73,6 @@ public interface NbaOptions extends PipelineOptions {
 
   void setPredictionsDataset(String value);
 
-  /** Which health breaches make the command exit non-zero (3). */
-  enum HealthFailOn {
-    error,
-    warning,
-    never
-  }
-
   @Description("Health: largest share of a date's expected players (the universe) without a feature row (error).")
   @Default.Double(0.0)
   double getHealthMaxDataLoss();
@@ -112,9 +107,9 @@ public interface NbaOptions extends PipelineOptions {
 
   @Description("Which health breaches make the command exit 3: 'error', 'warning' (errors too) or 'never'.")
   @Default.Enum("error")
-  HealthFailOn getHealthFailOn();
+  HealthReport.FailOn getHealthFailOn();
 
-  void setHealthFailOn(HealthFailOn value);
+  void setHealthFailOn(HealthReport.FailOn value);
 
   @Description(
       "Wait for the run to finish, then write run_summary.json and remove stale partitions. false: return once the "

@@ -1,6 +1,7 @@
 package pipelines;
 
-import io.TableSource;
+import schemas.vocabulary.GameDates;
+import io.tables.TableSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.PlayerDailyCache;
 import schemas.Tables;
 import schemas.UpcomingPlayerGameContext;
-import transforms.DateRange;
-import transforms.UpstreamGate;
+import schemas.vocabulary.DateRange;
+import transforms.features.UpstreamGate;
 
 /** Persisted upstream tables a feature run may consume instead of computing them, always behind an {@link UpstreamGate}. */
 final class PersistedUpstream {
@@ -34,7 +35,7 @@ final class PersistedUpstream {
     List<String> inRange = new ArrayList<>(writtenAt.keySet());
     return source
         .read(p, "ReadPersistedDailyCache", Tables.PLAYER_DAILY_CACHE, inRange)
-        .apply("StampPersistedDailyCache", ReadInputs.stamp(PlayerDailyCache::getCacheDate))
+        .apply("StampPersistedDailyCache", GameDates.stamp(PlayerDailyCache::getCacheDate))
         .apply(
             "GatePersistedDailyCache",
             new UpstreamGate<>(

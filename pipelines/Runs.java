@@ -1,21 +1,23 @@
 package pipelines;
 
+import pipelines.reports.HealthReport;
+import pipelines.reports.RunSummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.InputFiles;
-import io.BigQueryDatasets;
-import io.BigQueryTableSink;
-import io.BigQueryTableSource;
-import io.NdjsonTableSource;
-import io.TableSource;
+import io.inputs.InputFiles;
+import io.tables.BigQueryDatasets;
+import io.tables.BigQueryTableSink;
+import io.tables.BigQueryTableSource;
+import io.tables.NdjsonTableSource;
+import io.tables.TableSource;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
-import io.NdjsonTableSink;
-import io.TableSink;
+import io.tables.NdjsonTableSink;
+import io.tables.TableSink;
 import java.util.Map;
 import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 import schemas.BigQuerySchemas;
-import io.SampleLeague;
+import io.inputs.SampleLeague;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -29,7 +31,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import io.UpstreamNotReadyException;
+import schemas.UpstreamNotReadyException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.function.Predicate;
 import org.apache.beam.sdk.Pipeline;
@@ -39,7 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import schemas.TableSpec;
 import schemas.Tables;
-import transforms.GameDates;
+import schemas.vocabulary.GameDates;
 
 /** What every pipeline's driver does around its graph: inputs, the run, the summary, the cleanup, the exit status. */
 final class Runs {
@@ -125,14 +127,6 @@ final class Runs {
         BigQuerySchemas.Dataset.PREDICTIONS, options.getPredictionsDataset()));
   }
 
-  /** Writes one of the run's own files (summary, health report) under the output folder, local or gs://. */
-  static void writeText(String outputDir, String name, String content, String mimeType) throws IOException {
-    ResourceId file = FileSystems.matchNewResource(outputDir.replaceAll("/+$", "") + "/" + name, false);
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(file, mimeType))) {
-      out.write(content.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
   /** Parses options, printing a usage error (and returning null) instead of a stack trace. */
   static <T extends NbaOptions> T options(String[] args, Class<T> type) {
     PipelineOptionsFactory.register(type);
@@ -167,6 +161,14 @@ final class Runs {
       }
     }
     return null;
+  }
+
+  /** The health thresholds of a run, from its options (pipeline-dependent defaults resolved). */
+  static HealthReport.Thresholds thresholds(String pipeline, NbaOptions o) {
+    Double cacheError = o.getHealthCacheMissError() != null
+        ? o.getHealthCacheMissError() : pipeline.equals("same-day") ? Double.valueOf(0.0) : null;
+    return new HealthReport.Thresholds(o.getHealthMaxDataLoss(), cacheError, o.getHealthCacheMissWarning(),
+        o.getHealthMinLineCoverage(), o.getHealthMaxDeadLetterRate());
   }
 
   static LocalDate latestGameDate(NbaOptions options) {
@@ -238,7 +240,7 @@ final class Runs {
     summary.log();
     ObjectNode health = HealthReport.compose(
         name, HealthReport.documents(options.getOutputDir(), runStartFloor), summary.json(),
-        HealthReport.Thresholds.of(name, options), files.modified());
+        thresholds(name, options), files.modified());
     return HealthReport.publish(options.getOutputDir(), health, options.getHealthFailOn());
   }
 }

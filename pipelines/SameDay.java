@@ -1,9 +1,10 @@
 package pipelines;
 
-import io.InputFiles;
-import io.ReadCsvRecords;
-import io.TableSink;
-import io.WatchNewFiles;
+import io.inputs.ReadInputs;
+import io.inputs.InputFiles;
+import io.csv.ReadCsvRecords;
+import io.tables.TableSink;
+import io.inputs.WatchNewFiles;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -25,21 +26,18 @@ import schemas.TeamGameSummary;
 import schemas.Tables;
 import schemas.UpcomingPlayerGameContext;
 import schemas.PlayerPropPrediction;
-import transforms.BuildFeatureVectors;
-import transforms.BuildLineUpdates;
-import transforms.BuildSameDayUniverse;
-import transforms.BuildTeamGameSummaries;
-import transforms.CompleteContext;
-import transforms.DateRange;
-import transforms.GameDates;
-import transforms.Phase4;
-import transforms.PredictionSystem;
-import transforms.PropSnapshotParser;
+import transforms.features.BuildFeatureVectors;
+import transforms.features.FeatureStore;
+import transforms.context.BuildLineUpdates;
+import transforms.games.BuildTeamGameSummaries;
+import schemas.vocabulary.GameDates;
+import transforms.predictions.PredictionSystem;
+import io.inputs.PropSnapshotParser;
 
 /**
  * {@code same-day}: the morning of D, the tables of D from what is known before D's games, built by the same
  * composites as backfill; only the universe differs (who is expected to play rather than who played, see
- * {@link BuildSameDayUniverse}). With {@code --watch} the run then stays up and follows D's lines
+ * {@code BuildSameDayUniverse}). With {@code --watch} the run then stays up and follows D's lines
  * ({@link BuildLineUpdates}): the same graph, its context window firing early as snapshots arrive.
  */
 public final class SameDay {
@@ -70,33 +68,28 @@ public final class SameDay {
   public static void build(Pipeline p, InputFiles files, LocalDate date, SameDayOptions options, TableSink sink)
       throws IOException {
     String d = date.toString();
-    ReadInputs all = ReadInputs.from(p, files, Runs.latestGameDate(options));
-    ReadInputs in = all.knownOnMorningOf(d);
+    // 1. read, keeping what is known the morning of D
+    ReadInputs.Inputs all = p.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options)));
+    ReadInputs.Inputs in = all.knownOnMorningOf(d);
+    // 2. who is expected, their context, Phase 4 and the feature store
     PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
-    Phase3 phase3 = Phase3.build(in, teamGames);
-
-    PCollection<UpcomingPlayerGameContext> universe =
-        in.schedule.apply(
-            "BuildSameDayUniverse", new BuildSameDayUniverse(phase3.lines, phase3.history, options.getRosterGames()));
-    PCollection<UpcomingPlayerGameContext> context =
-        universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(phase3.lines, phase3.history));
-    Phase4 phase4 =
-        Phase4.build(context, phase3.history, PersistedUpstream.dailyCache(p, options, DateRange.of(d, d), context));
-
-    sink.write(phase3.lines, Tables.PLAYER_PROP_LINES);
-    Writes.phase4(sink, context, phase4);
+    FeatureGraph f = FeatureGraph.expected(p, in, teamGames, d, options);
+    // 3. write them, with predictions under --model
+    sink.write(f.lines, Tables.PLAYER_PROP_LINES);
+    Writes.featureStore(sink, f.context, f.store);
     List<PredictionSystem> systems = Writes.systems(options);
     PCollection<PlayerPropPrediction> predictions =
-        Writes.predictions(sink, systems, options, phase4, System.currentTimeMillis());
-    // Who played on D is known only after D: the report reconciles with it when the run replays a played date.
+        Writes.predictions(sink, systems, options, f.store, System.currentTimeMillis());
+    // 4. the health facts. Who played on D is known only after D: the report reconciles with it when the run
+    // replays a played date.
     Writes.health(sink,
-        Writes.healthOf(in).universe(context).features(phase4.features).lines(phase3.lines)
+        Writes.healthOf(in).universe(f.context).features(f.store.features).lines(f.lines)
             .predictions(predictions).played(all.gameSummaries),
         d::equals);
 
     List<PCollection<DeadLetter>> deadLetters = new ArrayList<>(List.of(in.deadLetters));
     if (options.getWatch()) {
-      followLines(p, files, date, options, sink, in, context, phase4, systems, deadLetters);
+      followLines(p, files, date, options, sink, in, f.context, f.store, systems, deadLetters);
     }
     PCollection<DeadLetter> rejected = PCollectionList.of(deadLetters).apply("RunDeadLetters", Flatten.pCollections());
     if (options.getWatch()) {
@@ -116,8 +109,8 @@ public final class SameDay {
    * become line updates, vectorized against the morning's tables.
    */
   private static void followLines(
-      Pipeline p, InputFiles files, LocalDate date, SameDayOptions options, TableSink sink, ReadInputs in,
-      PCollection<UpcomingPlayerGameContext> context, Phase4 phase4, List<PredictionSystem> systems,
+      Pipeline p, InputFiles files, LocalDate date, SameDayOptions options, TableSink sink, ReadInputs.Inputs in,
+      PCollection<UpcomingPlayerGameContext> context, FeatureStore store, List<PredictionSystem> systems,
       List<PCollection<DeadLetter>> deadLetters) {
     String pattern = options.getWatchPattern() != null && !options.getWatchPattern().isBlank()
         ? options.getWatchPattern()
@@ -136,7 +129,7 @@ public final class SameDay {
     PCollection<PropSnapshotOffer> offers =
         PCollectionList.of(in.propOffers).and(newOffers).apply("MorningAndNewOffers", Flatten.pCollections());
     PCollection<UpcomingPlayerGameContext> moved = offers.apply("BuildLineUpdates", new BuildLineUpdates(context));
-    PCollectionTuple vectors = phase4.featuresFor("BuildLineUpdateFeatures", moved);
+    PCollectionTuple vectors = store.featuresFor("BuildLineUpdateFeatures", moved);
     sink.write(vectors.get(BuildFeatureVectors.FEATURES), Tables.ML_FEATURE_STORE_V2_LINE_UPDATES);
     Writes.lineUpdatePredictions(sink, systems, options, vectors.get(BuildFeatureVectors.FEATURES));
     sink.write(vectors.get(BuildFeatureVectors.GAPS), Tables.FEATURE_STORE_GAPS_LINE_UPDATES);

@@ -1,5 +1,6 @@
 package pipelines;
 
+import io.inputs.ReadInputs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -29,11 +30,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import schemas.MlFeatureStoreV2;
 import schemas.PlayerGameSummary;
 import schemas.TeamGameSummary;
-import transforms.BuildTeamGameSummaries;
-import transforms.DateRange;
-import transforms.GbmModel;
-import transforms.GroupByDate;
-import transforms.BuildPredictions;
+import transforms.games.BuildTeamGameSummaries;
+import schemas.vocabulary.DateRange;
+import transforms.predictions.GbmModel;
+import transforms.daily.GroupByDate;
+import transforms.predictions.BuildPredictions;
 
 /**
  * {@code train}: the backfill graph's feature rows over a range (the same transforms, so the model learns from
@@ -56,14 +57,14 @@ public final class Train {
   static int run(TrainOptions options) {
     return Runs.drive("train", options, (p, files, sink, facts) -> {
       DateRange range = DateRange.of(options.getStartDate(), options.getEndDate());
-      ReadInputs in = ReadInputs.from(p, files, Runs.latestGameDate(options));
+      ReadInputs.Inputs in = p.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options)));
       PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
-      Backfill.Features f = Backfill.features(p, in, teamGames, range, options);
+      FeatureGraph f = FeatureGraph.played(p, in, teamGames, range, options);
       GbmModel.Params params = new GbmModel.Params();
       params.rounds = options.getRounds();
       params.maxDepth = options.getMaxDepth();
       params.eta = options.getEta();
-      examples(f.phase4.features, Backfill.inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "Actuals"),
+      examples(f.store.features, FeatureGraph.inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "Actuals"),
               options.getMinMinutes())
           .apply("AllExamples", Window.into(new GlobalWindows()))
           .apply("KeyTrainingSet", WithKeys.of("training_set"))
@@ -74,7 +75,7 @@ public final class Train {
       facts.put("end_date", range.end());
       facts.put("model_out", options.getModelOut());
       Writes.health(sink,
-          Writes.healthOf(in).universe(f.context).features(f.phase4.features).lines(f.phase3.lines),
+          Writes.healthOf(in).universe(f.context).features(f.store.features).lines(f.lines),
           range::contains);
       return date -> false; // writes no table
     });

@@ -1,6 +1,8 @@
 package pipelines;
 
-import io.TableSink;
+import pipelines.reports.HealthReport;
+import io.inputs.ReadInputs;
+import io.tables.TableSink;
 import org.apache.beam.sdk.values.PCollection;
 import schemas.Tables;
 import schemas.UpcomingPlayerGameContext;
@@ -13,13 +15,13 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import schemas.PredictionGrade;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import transforms.BuildExport;
-import transforms.BuildHealthFacts;
-import transforms.BuildPredictions;
-import transforms.GradePredictions;
-import transforms.GbmModel;
-import transforms.Phase4;
-import transforms.PredictionSystem;
+import transforms.predictions.BuildExport;
+import transforms.health.BuildHealthFacts;
+import transforms.predictions.BuildPredictions;
+import transforms.predictions.GradePredictions;
+import transforms.predictions.GbmModel;
+import transforms.features.FeatureStore;
+import transforms.predictions.PredictionSystem;
 
 /** The tables every feature-building pipeline writes, in one place so backfill and same-day write the same set. */
 final class Writes {
@@ -32,11 +34,11 @@ final class Writes {
    * @param clockMillis the prediction time of a same-day run; null for a backfill (noon of each game date)
    */
   static @Nullable PCollection<PlayerPropPrediction> predictions(
-      TableSink sink, List<PredictionSystem> systems, FeatureOptions options, Phase4 phase4, @Nullable Long clockMillis) {
+      TableSink sink, List<PredictionSystem> systems, FeatureOptions options, FeatureStore store, @Nullable Long clockMillis) {
     if (systems.isEmpty()) {
       return null;
     }
-    PCollection<PlayerPropPrediction> predictions = phase4.features.apply(
+    PCollection<PlayerPropPrediction> predictions = store.features.apply(
         "BuildPlayerPropPredictions",
         new BuildPredictions(systems, options.getMinMinutes(), options.getPassEdge(), clockMillis));
     sink.write(predictions, Tables.PLAYER_PROP_PREDICTIONS);
@@ -46,7 +48,7 @@ final class Writes {
   }
 
   /** The health facts every run has: its inputs' dead letters and freshness, and who played. */
-  static BuildHealthFacts.Inputs healthOf(ReadInputs in) {
+  static BuildHealthFacts.Inputs healthOf(ReadInputs.Inputs in) {
     return new BuildHealthFacts.Inputs(in.deadLetters).played(in.gameSummaries).offers(in.propOffers).schedule(in.schedule)
         .shotZones(in.shotZones);
   }
@@ -95,15 +97,15 @@ final class Writes {
 
   static final String EXPORT_FOLDER = "export";
 
-  static void phase4(TableSink sink, PCollection<UpcomingPlayerGameContext> context, Phase4 phase4) {
+  static void featureStore(TableSink sink, PCollection<UpcomingPlayerGameContext> context, FeatureStore store) {
     sink.write(context, Tables.UPCOMING_PLAYER_GAME_CONTEXT);
-    if (phase4.cacheComputed) {
-      sink.write(phase4.dailyCache, Tables.PLAYER_DAILY_CACHE);
+    if (store.cacheComputed) {
+      sink.write(store.dailyCache, Tables.PLAYER_DAILY_CACHE);
     }
-    sink.write(phase4.shotZones, Tables.PLAYER_SHOT_ZONE_ANALYSIS);
-    sink.write(phase4.teamDefense, Tables.TEAM_DEFENSE_ZONE_ANALYSIS);
-    sink.write(phase4.compositeFactors, Tables.PLAYER_COMPOSITE_FACTORS);
-    sink.write(phase4.features, Tables.ML_FEATURE_STORE_V2);
-    sink.write(phase4.gaps, Tables.FEATURE_STORE_GAPS);
+    sink.write(store.shotZones, Tables.PLAYER_SHOT_ZONE_ANALYSIS);
+    sink.write(store.teamDefense, Tables.TEAM_DEFENSE_ZONE_ANALYSIS);
+    sink.write(store.compositeFactors, Tables.PLAYER_COMPOSITE_FACTORS);
+    sink.write(store.features, Tables.ML_FEATURE_STORE_V2);
+    sink.write(store.gaps, Tables.FEATURE_STORE_GAPS);
   }
 }

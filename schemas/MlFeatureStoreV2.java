@@ -10,7 +10,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Table {@code ml_feature_store_v2}: one feature vector per (player_lookup, game_date), in the order of
- * {@link transforms.FeatureContract}, with its quality.
+ * {@link transforms.features.FeatureContract}, with its quality.
  */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue

@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Table {@code player_composite_factors} (Phase 4): adjustment scores for (player, game_date). Formulas:
- * {@link transforms.CompositeFactors} and docs/tables.md.
+ * {@link transforms.features.CompositeFactors} and docs/tables.md.
  */
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue

@@ -14,7 +14,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 @DefaultSchema(AutoValueSchema.class)
 @AutoValue
 public abstract class PlayerGameSummary {
-  /** {@link transforms.PlayerNames#lookup}: the name folded to lowercase ASCII letters and digits. */
+  /** {@link schemas.vocabulary.PlayerNames#lookup}: the name folded to lowercase ASCII letters and digits. */
   @SchemaFieldNumber("0")
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();

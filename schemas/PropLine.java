@@ -20,7 +20,7 @@ public abstract class PropLine {
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
-  /** {@link transforms.PlayerNames#joinKey}: suffix-insensitive, aliases applied. */
+  /** {@link schemas.vocabulary.PlayerNames#joinKey}: suffix-insensitive, aliases applied. */
   @SchemaFieldNumber("1")
   @SchemaFieldName("join_key")
   public abstract String getJoinKey();

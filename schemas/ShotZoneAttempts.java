@@ -42,7 +42,7 @@ public abstract class ShotZoneAttempts {
   @SchemaFieldName("basic_zone")
   public abstract String getBasicZone();
 
-  /** paint, mid_range or three: see {@link transforms.ShotZones}. */
+  /** paint, mid_range or three: see {@link schemas.vocabulary.CourtZones}. */
   @SchemaFieldNumber("7")
   @SchemaFieldName("zone_group")
   public abstract String getZoneGroup();

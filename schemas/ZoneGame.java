@@ -8,7 +8,7 @@ import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * A player's shots of one game, grouped into the three zone groups of {@link transforms.ShotZones}; with the
+ * A player's shots of one game, grouped into the three zone groups of {@link schemas.vocabulary.CourtZones}; with the
  * defending team, so one record serves the player's profile and the opponent's zone defense.
  */
 @DefaultSchema(AutoValueSchema.class)

@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import pipelines.Main;
-import transforms.BuildPredictions;
-import transforms.GbmModel;
-import transforms.PredictionSystem;
-import transforms.GradePredictions;
+import transforms.predictions.BuildPredictions;
+import transforms.predictions.GbmModel;
+import transforms.predictions.PredictionSystem;
+import transforms.predictions.GradePredictions;
 
 /**
  * The honest, walk-forward evaluation of issue 5 (a program, not a test). 2023-24: train on games before

@@ -1,6 +1,6 @@
 package bench;
 
-import io.SampleLeague;
+import io.inputs.SampleLeague;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

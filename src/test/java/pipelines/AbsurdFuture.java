@@ -1,6 +1,6 @@
 package pipelines;
 
-import io.Csv;
+import io.csv.Csv;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import transforms.GameDates;
+import schemas.vocabulary.GameDates;
 
 /**
  * The leakage fixture: a copy of an input folder in which everything dated after D is absurd (box-score

@@ -137,7 +137,7 @@ public class BackfillTest {
     Files.writeString(in.resolve("player_game_logs.csv"), "");
     assertThat(stderrOf("backfill", "--inputDir=" + in, "--outputDir=" + out), containsString("is empty (no header line)"));
 
-    Files.writeString(in.resolve("player_game_logs.csv"), io.ReadCsvRecordsTest.HEADER + "\n");
+    Files.writeString(in.resolve("player_game_logs.csv"), io.csv.ReadCsvRecordsTest.HEADER + "\n");
     assertThat(stderrOf("backfill", "--inputDir=" + in, "--outputDir=" + out), containsString("has a header but no data rows"));
 
     assertThat(stderrOf("backfill", "--outputDir=" + out, "--startDate=2024-13-01"), containsString("startDate '2024-13-01' is not a date"));
@@ -148,8 +148,8 @@ public class BackfillTest {
   public void missingOptionalFilesAreReportedOnceAndTheRunGoesOn() throws Exception {
     Path in = tmp.newFolder("in").toPath();
     Path out = tmp.newFolder("out").toPath();
-    Files.writeString(in.resolve("player_game_logs.csv"), io.ReadCsvRecordsTest.HEADER + "\n" + io.ReadCsvRecordsTest.GORDON + "\n"
-        + io.ReadCsvRecordsTest.GORDON.replace("203932", "1").replace(",15,", ",99,") + "\n");
+    Files.writeString(in.resolve("player_game_logs.csv"), io.csv.ReadCsvRecordsTest.HEADER + "\n" + io.csv.ReadCsvRecordsTest.GORDON + "\n"
+        + io.csv.ReadCsvRecordsTest.GORDON.replace("203932", "1").replace(",15,", ",99,") + "\n");
     assertThat(Main.run(new String[] {"backfill", "--inputDir=" + in, "--outputDir=" + out}), equalTo(0));
     JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
     List<String> report = new ArrayList<>();

@@ -1,5 +1,6 @@
 package pipelines;
 
+import pipelines.reports.HealthReport;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,7 +9,7 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.SampleLeague;
+import io.inputs.SampleLeague;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,26 +75,26 @@ public class HealthReportTest {
         "2024-01-10", List.of(day("2024-01-10", 100, 99, List.of("ghost"), 20, 40, 39, List.of())),
         "2024-01-11", List.of(day("2024-01-11", 50, 50, List.of(), 0, 0, 0, List.of("traded"))));
     ObjectNode backfill = HealthReport.compose("backfill", docs, summary(1000, 5),
-        HealthReport.Thresholds.of("backfill", options()), Map.of());
+        Runs.thresholds("backfill", options()), Map.of());
     List<String> found = new ArrayList<>();
     backfill.get("breaches").forEach(b -> found.add(b.get("level").asText() + " " + b.get("scope").asText() + " " + b.get("check").asText()));
     assertThat(found, equalTo(List.of(
         "error 2024-01-10 data_loss", "warning 2024-01-10 cache_miss", "error 2024-01-10 line_coverage",
         "warning 2024-01-11 played_not_in_universe")));
     assertThat(backfill.get("totals").get("data_loss_rate").asDouble(), equalTo(0.0067));
-    assertThat(HealthReport.exitStatus(backfill, NbaOptions.HealthFailOn.error), equalTo(HealthReport.EXIT_BREACH));
-    assertThat(HealthReport.exitStatus(backfill, NbaOptions.HealthFailOn.never), equalTo(0));
+    assertThat(HealthReport.exitStatus(backfill, HealthReport.FailOn.error), equalTo(HealthReport.EXIT_BREACH));
+    assertThat(HealthReport.exitStatus(backfill, HealthReport.FailOn.never), equalTo(0));
 
     // Same-day: any cache miss is an error; only warnings pass under --healthFailOn=error.
     Map<String, List<String>> clean = Map.of("2024-01-10", List.of(day("2024-01-10", 10, 10, List.of(), 1, 5, 5, List.of())));
-    ObjectNode sameDay = HealthReport.compose("same-day", clean, summary(1000, 50), HealthReport.Thresholds.of("same-day", options()), Map.of());
+    ObjectNode sameDay = HealthReport.compose("same-day", clean, summary(1000, 50), Runs.thresholds("same-day", options()), Map.of());
     assertThat(sameDay.get("breaches").get(0).get("check").asText(), equalTo("cache_miss"));
     assertThat(sameDay.get("breaches").get(0).get("level").asText(), equalTo("error"));
     assertThat(sameDay.get("breaches").get(1).get("check").asText(), equalTo("dead_letter_rate"));
     ObjectNode relaxed = HealthReport.compose("same-day", clean, summary(1000, 0),
-        HealthReport.Thresholds.of("same-day", options("--healthCacheMissError=0.5")), Map.of());
+        Runs.thresholds("same-day", options("--healthCacheMissError=0.5")), Map.of());
     assertThat(relaxed.get("breaches").size(), equalTo(0));
-    assertThat(HealthReport.exitStatus(relaxed, NbaOptions.HealthFailOn.warning), equalTo(0));
+    assertThat(HealthReport.exitStatus(relaxed, HealthReport.FailOn.warning), equalTo(0));
   }
 
   @Test

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.greaterThan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.SampleLeague;
+import io.inputs.SampleLeague;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import transforms.FeatureContract;
+import transforms.features.FeatureContract;
 
 /** train → backfill --model (twice) → grade → export, from the jar's entry point, on the embedded sample. */
 public class PredictionsPipelineTest {
@@ -161,7 +161,7 @@ public class PredictionsPipelineTest {
       }
       assertThat(r.get("edge").asDouble(), closeTo(r.get("predicted_points").asDouble() - 33.5, 1e-9));
       assertThat(r.get("recommendation").asText(),
-          equalTo(transforms.BuildPredictions.recommendation(r.get("edge").asDouble(), 1.5)));
+          equalTo(transforms.predictions.BuildPredictions.recommendation(r.get("edge").asDouble(), 1.5)));
     }
   }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import transforms.PlayerNames;
+import schemas.vocabulary.PlayerNames;
 
 /**
  * Phase 4 on the real 2023-24 season (skipped where ../shared/data/nba is absent): every player_daily_cache

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.greaterThan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.SampleLeague;
+import io.inputs.SampleLeague;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,0 +1,105 @@
+package io.inputs;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.Watch;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+
+/**
+ * The files that appear under a file pattern after launch, as an unbounded collection (Beam's {@link Watch}):
+ * a local folder here, a {@code gs://} prefix on Dataflow, the same code. Files already there at launch are
+ * the bounded run's input and are not emitted again; a file is emitted once, by path (a snapshot is a new
+ * file, never a rewrite).
+ *
+ * <p>Event time: every file is about one game date, so it is stamped with that date's timestamp, and the
+ * watermark stays there until the watch ends. That keeps the date's window open while it is watched, however
+ * far the wall clock is from the date (a replay of a past date, a test), and closes it exactly when the watch
+ * stops: at the end of the date, or at the bound a test gives.
+ */
+public final class WatchNewFiles extends PTransform<PBegin, PCollection<MatchResult.Metadata>> {
+  private final String filepattern;
+  private final Instant eventTime;
+  private final Duration pollInterval;
+  private final Duration watchFor;
+
+  private WatchNewFiles(String filepattern, Instant eventTime, Duration pollInterval, Duration watchFor) {
+    this.filepattern = filepattern;
+    this.eventTime = eventTime;
+    this.pollInterval = pollInterval;
+    this.watchFor = watchFor;
+  }
+
+  /**
+   * @param eventTime the timestamp of the date the files are about
+   * @param watchFor how long to watch after launch; the watch, and so the date's window, ends then
+   */
+  public static WatchNewFiles of(String filepattern, Instant eventTime, Duration pollInterval, Duration watchFor) {
+    return new WatchNewFiles(filepattern, eventTime, pollInterval, watchFor);
+  }
+
+  @Override
+  public PCollection<MatchResult.Metadata> expand(PBegin begin) {
+    Set<String> atLaunch = list(filepattern);
+    return begin
+        .apply("Pattern", Create.of(filepattern).withCoder(StringUtf8Coder.of()))
+        .apply(
+            "WatchForNewFiles",
+            Watch.growthOf(new NewFilesFn(atLaunch, eventTime))
+                .withPollInterval(pollInterval)
+                .withTerminationPerInput(Watch.Growth.afterTotalOf(watchFor))
+                .withOutputCoder(StringUtf8Coder.of()))
+        .apply("NewFilePaths", Values.create())
+        .apply("NewFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW));
+  }
+
+  static Set<String> list(String filepattern) {
+    Set<String> paths = new TreeSet<>();
+    try {
+      MatchResult m = FileSystems.match(filepattern, EmptyMatchTreatment.ALLOW);
+      if (m.status() == MatchResult.Status.OK) {
+        for (MatchResult.Metadata f : m.metadata()) {
+          paths.add(f.resourceId().toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot list " + filepattern + ": " + e.getMessage(), e);
+    }
+    return paths;
+  }
+
+  static final class NewFilesFn extends Watch.Growth.PollFn<String, String> {
+    private final Set<String> atLaunch;
+    private final Instant eventTime;
+
+    NewFilesFn(Set<String> atLaunch, Instant eventTime) {
+      this.atLaunch = atLaunch;
+      this.eventTime = eventTime;
+    }
+
+    @Override
+    public Watch.Growth.PollResult<String> apply(String pattern, Context c) {
+      List<TimestampedValue<String>> fresh = new ArrayList<>();
+      for (String path : list(pattern)) {
+        if (!atLaunch.contains(path)) {
+          fresh.add(TimestampedValue.of(path, eventTime));
+        }
+      }
+      return Watch.Growth.PollResult.incomplete(fresh).withWatermark(eventTime);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package pipelines;
+
+import io.inputs.ReadInputs;
+import java.io.IOException;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import schemas.PlayerGameSummary;
+import schemas.PropLine;
+import schemas.TeamGameSummary;
+import schemas.UpcomingPlayerGameContext;
+import schemas.vocabulary.DateRange;
+import transforms.context.BuildConsensusLines;
+import transforms.context.BuildSameDayUniverse;
+import transforms.context.CompleteContext;
+import transforms.features.BuildFeatureStore;
+import transforms.features.FeatureStore;
+import transforms.games.BuildGameHistory;
+import transforms.games.History;
+
+/**
+ * The one composition of the feature graph that backfill, same-day and train share: game history and consensus
+ * lines from the inputs, a universe of who plays on each date, its context, and the feature store. The modes
+ * differ only in the universe: who played (backfill, train) or who is expected (same-day).
+ */
+final class FeatureGraph {
+  final PCollection<PropLine> lines;
+  final History history;
+  final PCollection<UpcomingPlayerGameContext> context;
+  final FeatureStore store;
+
+  private FeatureGraph(
+      PCollection<PropLine> lines, History history, PCollection<UpcomingPlayerGameContext> context, FeatureStore store) {
+    this.lines = lines;
+    this.history = history;
+    this.context = context;
+    this.store = store;
+  }
+
+  /** Backfill's and train's graph: the universe of D is every player with a box score on D with minutes &gt; 0. */
+  static FeatureGraph played(
+      Pipeline p, ReadInputs.Inputs in, PCollection<TeamGameSummary> teamGames, DateRange range, FeatureOptions options)
+      throws IOException {
+    History history = history(in, teamGames);
+    PCollection<PropLine> lines = in.propOffers.apply("BuildConsensusLines", new BuildConsensusLines());
+    PCollection<UpcomingPlayerGameContext> universe =
+        in.gameSummaries
+            .apply("PlayedInRange", Filter.by((PlayerGameSummary s) -> range.contains(s.getGameDate()) && s.getMinutes() > 0))
+            .apply(
+                "UniverseFromBoxScores",
+                MapElements.into(TypeDescriptor.of(UpcomingPlayerGameContext.class))
+                    .via(s -> CompleteContext.bare(s.getPlayerLookup(), s.getPlayerName(), s.getGameDate(), s.getGameId(),
+                        s.getTeamAbbr(), s.getOpponentTeamAbbr(), s.getHomeGame(), "played")));
+    return complete(p, universe, lines, history, range, options);
+  }
+
+  /** Same-day's graph for one date: the universe is who is expected to play ({@link BuildSameDayUniverse}). */
+  static FeatureGraph expected(
+      Pipeline p, ReadInputs.Inputs known, PCollection<TeamGameSummary> teamGames, String date, SameDayOptions options)
+      throws IOException {
+    History history = history(known, teamGames);
+    PCollection<PropLine> lines = known.propOffers.apply("BuildConsensusLines", new BuildConsensusLines());
+    PCollection<UpcomingPlayerGameContext> universe =
+        known.schedule.apply("BuildSameDayUniverse", new BuildSameDayUniverse(lines, history, options.getRosterGames()));
+    return complete(p, universe, lines, history, DateRange.single(date), options);
+  }
+
+  private static History history(ReadInputs.Inputs in, PCollection<TeamGameSummary> teamGames) {
+    return in.gameSummaries.apply("BuildGameHistory", new BuildGameHistory(teamGames, in.schedule, in.shotZones));
+  }
+
+  private static FeatureGraph complete(
+      Pipeline p, PCollection<UpcomingPlayerGameContext> universe, PCollection<PropLine> lines, History history,
+      DateRange range, FeatureOptions options) throws IOException {
+    PCollection<UpcomingPlayerGameContext> context =
+        universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(lines, history));
+    FeatureStore store = context.apply(
+        "BuildFeatureStore", new BuildFeatureStore(history, PersistedUpstream.dailyCache(p, options, range, context)));
+    return new FeatureGraph(lines, history, context, store);
+  }
+
+  /** The rows of the dates in the range. */
+  static <T> PCollection<T> inRange(PCollection<T> rows, DateRange range, SerializableFunction<T, String> dateOf, String name) {
+    return rows.apply(name + "InRange", Filter.by((T r) -> range.contains(dateOf.apply(r))));
+  }
+}

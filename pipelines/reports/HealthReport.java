@@ -1,0 +1,258 @@
+package pipelines.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import transforms.health.BuildHealthFacts;
+
+/**
+ * The run's health report: {@code health_report.json} and a self-contained {@code health_report.html} under
+ * --outputDir, composed after the run from the documents {@link BuildHealthFacts} wrote (this run's only) and the
+ * run summary's input counts, with every threshold checked. A breach is printed as one {@code health:} line and,
+ * per --healthFailOn, makes the command exit {@link #EXIT_BREACH}.
+ */
+public final class HealthReport {
+  private HealthReport() {}
+
+  public static final String FOLDER = "health";
+  public static final String JSON_FILE = "health_report.json";
+  public static final String HTML_FILE = "health_report.html";
+  public static final int EXIT_BREACH = 3;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A threshold crossed: its level (error or warning), where, and a sentence an operator can act on. */
+  public record Breach(String level, String scope, String check, double value, double threshold, String message) {}
+
+  /** The thresholds of a run (pipeline-dependent defaults already resolved by the caller). */
+  public record Thresholds(
+      double maxDataLoss, @Nullable Double cacheMissError, double cacheMissWarning, double minLineCoverage,
+      double maxDeadLetterRate) {}
+
+  /** Which breaches make the command exit {@link #EXIT_BREACH}. */
+  public enum FailOn {
+    error,
+    warning,
+    never
+  }
+
+  /** Reads this run's health documents (files older than the run are another run's and are ignored). */
+  public static Map<String, List<String>> documents(String outputDir, long runStartFloor) throws IOException {
+    Map<String, List<String>> docs = new TreeMap<>();
+    String dir = outputDir.replaceAll("/+$", "") + "/" + FOLDER;
+    MatchResult match = FileSystems.match(dir + "/*.json", EmptyMatchTreatment.ALLOW_IF_WILDCARD);
+    if (match.status() != MatchResult.Status.OK) {
+      return docs;
+    }
+    for (MatchResult.Metadata m : match.metadata()) {
+      if (m.lastModifiedMillis() < runStartFloor) {
+        continue;
+      }
+      String name = m.resourceId().getFilename();
+      try (InputStream in = Channels.newInputStream(FileSystems.open(m.resourceId()))) {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+          if (!line.isEmpty()) {
+            lines.add(line);
+          }
+        }
+        docs.put(name.substring(0, name.length() - ".json".length()), lines);
+      }
+    }
+    return docs;
+  }
+
+  /**
+   * The report of a run: per-date figures, totals, dead letters, freshness, and the breaches. The documents are
+   * this run's only, each for a date in its scope (the graph wrote them so).
+   */
+  public static ObjectNode compose(
+      String pipeline, Map<String, List<String>> docs, JsonNode runSummary, Thresholds t,
+      Map<String, Long> inputModified) throws IOException {
+    ObjectNode r = JSON.createObjectNode();
+    r.put("pipeline", pipeline);
+    r.put("generated_at", Instant.now().toString());
+    ObjectNode th = r.putObject("thresholds");
+    th.put("max_data_loss", t.maxDataLoss());
+    if (t.cacheMissError() != null) {
+      th.put("cache_miss_error", t.cacheMissError());
+    }
+    th.put("cache_miss_warning", t.cacheMissWarning());
+    th.put("min_line_coverage", t.minLineCoverage());
+    th.put("max_dead_letter_rate", t.maxDeadLetterRate());
+
+    List<Breach> breaches = new ArrayList<>();
+    ArrayNode dates = r.putArray("dates");
+    long universe = 0, featureRows = 0, predicted = 0, cacheMiss = 0, ready = 0, bettable = 0, bettableWithVegas = 0;
+    double score = 0;
+    Map<String, Long> requiredDefaults = new TreeMap<>();
+    for (Map.Entry<String, List<String>> doc : new TreeMap<>(docs).entrySet()) { // dates in order, whatever the map
+      if (doc.getKey().startsWith("_")) {
+        continue;
+      }
+      ObjectNode d = (ObjectNode) JSON.readTree(doc.getValue().get(0));
+      String date = d.get("date").asText();
+      int u = d.get("universe").asInt();
+      int f = d.get("feature_rows").asInt();
+      double loss = u == 0 ? 0 : d.get("missing_feature_rows").size() / (double) u;
+      double missRate = f == 0 ? 0 : d.get("cache_miss_rows").asInt() / (double) f;
+      int b = d.get("bettable_players").asInt();
+      double lineCoverage = b == 0 ? Double.NaN : d.get("bettable_with_vegas_features").asInt() / (double) b;
+      d.put("data_loss_rate", round(loss));
+      d.put("cache_miss_rate", round(missRate));
+      d.put("quality_ready_share", f == 0 ? 0 : round(d.get("quality_ready_rows").asInt() / (double) f));
+      d.put("feature_quality_score_avg", f == 0 ? 0 : round(d.get("feature_quality_score_sum").asDouble() / f));
+      if (b == 0) {
+        d.putNull("line_coverage"); // no prop line that date: nothing to cover
+      } else {
+        d.put("line_coverage", round(lineCoverage));
+      }
+      dates.add(d);
+      if (loss > t.maxDataLoss()) {
+        breaches.add(new Breach("error", date, "data_loss", loss, t.maxDataLoss(),
+            d.get("missing_feature_rows").size() + " of " + u + " expected players have no feature row: " + d.get("missing_feature_rows")));
+      }
+      if (t.cacheMissError() != null && missRate > t.cacheMissError()) {
+        breaches.add(new Breach("error", date, "cache_miss", missRate, t.cacheMissError(),
+            d.get("cache_miss_rows").asInt() + " feature rows fell back from a missing daily cache"));
+      } else if (missRate > t.cacheMissWarning()) {
+        breaches.add(new Breach("warning", date, "cache_miss", missRate, t.cacheMissWarning(),
+            d.get("cache_miss_rows").asInt() + " feature rows fell back from a missing daily cache"));
+      }
+      if (b > 0 && lineCoverage < t.minLineCoverage()) {
+        breaches.add(new Breach("error", date, "line_coverage", lineCoverage, t.minLineCoverage(),
+            "bettable players without vegas features: " + d.get("bettable_without_vegas_features")));
+      }
+      if (b > 0 && d.get("high_scorers_without_line").size() > 0) {
+        breaches.add(new Breach("warning", date, "high_scorers_without_line", d.get("high_scorers_without_line").size(), 0,
+            "players averaging over " + (int) BuildHealthFacts.STAR_POINTS + " points with no line (a props feed gap?): "
+                + d.get("high_scorers_without_line")));
+      }
+      if (d.get("played_not_in_universe").size() > 0) {
+        breaches.add(new Breach("warning", date, "played_not_in_universe", d.get("played_not_in_universe").size(), 0,
+            "played but not expected: " + d.get("played_not_in_universe")));
+      }
+      universe += u;
+      featureRows += f;
+      predicted += d.get("players_predicted").asInt();
+      cacheMiss += d.get("cache_miss_rows").asInt();
+      ready += d.get("quality_ready_rows").asInt();
+      score += d.get("feature_quality_score_sum").asDouble();
+      bettable += b;
+      bettableWithVegas += d.get("bettable_with_vegas_features").asInt();
+      for (Iterator<Map.Entry<String, JsonNode>> it = d.get("required_defaults").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        requiredDefaults.merge(e.getKey(), e.getValue().asLong(), Long::sum);
+      }
+    }
+    ObjectNode totals = r.putObject("totals");
+    totals.put("dates", dates.size());
+    totals.put("universe", universe);
+    totals.put("feature_rows", featureRows);
+    totals.put("players_predicted", predicted);
+    totals.put("data_loss_rate", universe == 0 ? 0 : round(1 - featureRows / (double) universe));
+    totals.put("cache_miss_rate", featureRows == 0 ? 0 : round(cacheMiss / (double) featureRows));
+    totals.put("quality_ready_share", featureRows == 0 ? 0 : round(ready / (double) featureRows));
+    totals.put("feature_quality_score_avg", featureRows == 0 ? 0 : round(score / featureRows));
+    if (bettable == 0) {
+      totals.putNull("line_coverage");
+    } else {
+      totals.put("line_coverage", round(bettableWithVegas / (double) bettable));
+    }
+    ObjectNode defaults = totals.putObject("required_defaults_by_feature");
+    requiredDefaults.forEach(defaults::put);
+
+    ObjectNode dead = r.putObject("dead_letters");
+    for (String line : docs.getOrDefault(BuildHealthFacts.DEAD_LETTERS_DOCUMENT, List.of())) {
+      String[] p = line.split("\t");
+      ObjectNode source = dead.has(p[0]) ? (ObjectNode) dead.get(p[0]) : dead.putObject(p[0]);
+      source.put(p[1], Long.parseLong(p[2]));
+    }
+    Map<String, String> newest = new TreeMap<>();
+    for (String line : docs.getOrDefault(BuildHealthFacts.FRESHNESS_DOCUMENT, List.of())) {
+      String[] p = line.split("\t");
+      newest.put(p[0], p[1]);
+    }
+    ObjectNode inputs = r.putObject("inputs");
+    JsonNode read = runSummary.path("inputs");
+    for (Iterator<Map.Entry<String, JsonNode>> it = read.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      ObjectNode in = inputs.putObject(e.getKey());
+      long rows = e.getValue().path("rows_read").asLong();
+      long rejected = e.getValue().path("rows_dead_lettered").asLong();
+      in.put("rows_read", rows);
+      in.put("rows_dead_lettered", rejected);
+      double rate = rows == 0 ? 0 : rejected / (double) rows;
+      in.put("dead_letter_rate", round(rate));
+      Long modified = inputModified.get(e.getKey());
+      if (modified != null) {
+        in.put("file_modified", Instant.ofEpochMilli(modified).toString());
+      }
+      String stem = e.getKey().replaceAll("\\.csv(\\.gz)?$", "");
+      if (newest.containsKey(stem)) {
+        in.put("newest_data", newest.get(stem));
+      }
+      if (rate > t.maxDeadLetterRate()) {
+        breaches.add(new Breach("warning", e.getKey(), "dead_letter_rate", rate, t.maxDeadLetterRate(),
+            rejected + " of " + rows + " rows dead-lettered"));
+      }
+    }
+    ArrayNode b = r.putArray("breaches");
+    for (Breach x : breaches) {
+      ObjectNode o = b.addObject();
+      o.put("level", x.level());
+      o.put("scope", x.scope());
+      o.put("check", x.check());
+      o.put("value", round(x.value()));
+      o.put("threshold", x.threshold());
+      o.put("message", x.message());
+    }
+    return r;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+
+  /** The exit status the breaches call for: {@link #EXIT_BREACH} when one is at or above --healthFailOn, else 0. */
+  public static int exitStatus(JsonNode report, FailOn failOn) {
+    for (JsonNode b : report.get("breaches")) {
+      String level = b.get("level").asText();
+      if (failOn == FailOn.warning || (failOn == FailOn.error && level.equals("error"))) {
+        return EXIT_BREACH;
+      }
+    }
+    return 0;
+  }
+
+  /** Prints one line per breach, writes the JSON and the HTML, and returns the exit status it calls for. */
+  public static int publish(String outputDir, ObjectNode report, FailOn failOn) throws IOException {
+    for (JsonNode b : report.get("breaches")) {
+      System.err.printf(Locale.ROOT, "health: %s: %s %s = %s (threshold %s): %s%n", b.get("level").asText().toUpperCase(Locale.ROOT),
+          b.get("scope").asText(), b.get("check").asText(), b.get("value").asText(), b.get("threshold").asText(),
+          b.get("message").asText());
+    }
+    RunFiles.writeText(outputDir, JSON_FILE, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n",
+        "application/json");
+    RunFiles.writeText(outputDir, HTML_FILE, HealthReportHtml.render(report), "text/html");
+    return exitStatus(report, failOn);
+  }
+
+}

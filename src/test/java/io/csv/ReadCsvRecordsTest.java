@@ -1,0 +1,130 @@
+package io.csv;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import schemas.PlayerGameSummary;
+import schemas.SchemaCoders;
+import io.inputs.PlayerGameLogParser;
+
+public class ReadCsvRecordsTest {
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  public static final String HEADER =
+      "SEASON_YEAR,PLAYER_ID,PLAYER_NAME,TEAM_ABBREVIATION,GAME_ID,GAME_DATE,MATCHUP,WL,MIN,FGM,FGA,FG3M,FG3A,FTM,FTA,"
+          + "OREB,DREB,REB,AST,TOV,STL,BLK,PF,PTS,PLUS_MINUS";
+  public static final String GORDON =
+      "2023-24,203932,Aaron Gordon,DEN,0022300061,2023-10-24,DEN vs. LAL,W,35,7,11,1,2,0,0,2,5,7,5,2,1,0,0,15,6";
+  static final String JAMES =
+      "2023-24,2544,LeBron James,LAL,0022300061,2023-10-24,LAL @ DEN,L,29,10,16,1,4,0,1,1,7,8,5,1,1,0,1,21,-12";
+
+  private Path write(String name, String content, boolean gzip) throws Exception {
+    Path f = tmp.getRoot().toPath().resolve(name);
+    try (OutputStream os = gzip ? new GZIPOutputStream(Files.newOutputStream(f)) : Files.newOutputStream(f)) {
+      os.write(content.getBytes(StandardCharsets.UTF_8));
+    }
+    return f;
+  }
+
+  private static long counter(PipelineResult r, String name) {
+    long total = 0;
+    for (MetricResult<Long> c :
+        r.metrics()
+            .queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.named(ReadCsvRecords.METRICS_NAMESPACE, name)).build())
+            .getCounters()) {
+      total += c.getAttempted();
+    }
+    return total;
+  }
+
+  @Test
+  public void goodAndBadRowsReconcileAndBadRowsCarryFileLineTextAndReason() throws Exception {
+    List<String> lines = new ArrayList<>();
+    lines.add("\uFEFF" + HEADER); // a BOM before the header
+    lines.add(GORDON);
+    lines.add(JAMES.replace(",21,", ",twenty,"));
+    lines.add(GORDON); // exact duplicate of line 2
+    lines.add(JAMES.substring(0, 40)); // truncated
+    lines.add("");
+    lines.add(JAMES);
+    Path f = write("player_game_logs.csv", String.join("\r\n", lines) + "\r\n", false);
+
+    SchemaCoders.registerAll(p);
+    ReadCsvRecords<PlayerGameSummary> read =
+        ReadCsvRecords.of(f.toString(), new PlayerGameLogParser(LocalDate.of(2030, 1, 1)), PlayerGameSummary.class);
+    PCollectionTuple out = p.apply(read);
+    PAssert.that(out.get(read.records()).apply("Lookups", MapElements.into(TypeDescriptors.strings()).via(PlayerGameSummary::getPlayerLookup)))
+        .containsInAnyOrder("aarongordon", "lebronjames");
+    PAssert.that(
+            out.get(ReadCsvRecords.DEAD_LETTERS)
+                .apply("Reasons", MapElements.into(TypeDescriptors.strings())
+                    .via(d -> d.getSourceFile() + ":" + d.getLineNumber() + ":" + d.getReason())))
+        .containsInAnyOrder(
+            "player_game_logs.csv:3:PTS 'twenty' is not a number",
+            "player_game_logs.csv:4:duplicate of line 2 (same player_lookup=aarongordon, game_date=2023-10-24)",
+            "player_game_logs.csv:5:row has 5 fields, the header has 25 (truncated line or wrong delimiter?)",
+            "player_game_logs.csv:6:blank line");
+    PAssert.that(
+            out.get(ReadCsvRecords.DEAD_LETTERS)
+                .apply("RawTexts", MapElements.into(TypeDescriptors.strings()).via(d -> d.getRawText())))
+        .satisfies(
+            texts -> {
+              List<String> all = new ArrayList<>();
+              texts.forEach(all::add);
+              assertThat(all, containsInAnyOrder(lines.get(2), lines.get(3), lines.get(4), ""));
+              return null;
+            });
+    PipelineResult r = p.run();
+    r.waitUntilFinish();
+    assertThat(counter(r, "player_game_logs.csv:rows_read"), equalTo(6L));
+    assertThat(counter(r, "player_game_logs.csv:rows_accepted"), equalTo(2L));
+    assertThat(counter(r, "player_game_logs.csv:rows_dead_lettered"), equalTo(4L));
+  }
+
+  @Test
+  public void readsGzipAndDeadLettersEveryRowOfAFileWithTheWrongDelimiter() throws Exception {
+    Path good = write("logs.csv.gz", HEADER + "\n" + GORDON + "\n", true);
+    Path semicolons = write("semi.csv", HEADER.replace(',', ';') + "\n" + GORDON.replace(',', ';') + "\n", false);
+    SchemaCoders.registerAll(p);
+    PlayerGameLogParser parser = new PlayerGameLogParser(LocalDate.of(2030, 1, 1));
+    ReadCsvRecords<PlayerGameSummary> readGood = ReadCsvRecords.of(good.toString(), parser, PlayerGameSummary.class);
+    ReadCsvRecords<PlayerGameSummary> readSemi = ReadCsvRecords.of(semicolons.toString(), parser, PlayerGameSummary.class);
+    PCollectionTuple g = p.apply("good", readGood);
+    PCollectionTuple s = p.apply("semi", readSemi);
+    PAssert.that(g.get(readGood.records()).apply("Points", MapElements.into(TypeDescriptors.integers()).via(PlayerGameSummary::getPoints)))
+        .containsInAnyOrder(15);
+    PAssert.that(s.get(readSemi.records())).empty();
+    PAssert.that(s.get(ReadCsvRecords.DEAD_LETTERS).apply("SemiReasons", MapElements.into(TypeDescriptors.strings()).via(d -> d.getLineNumber() + ":" + d.getReason())))
+        .satisfies(
+            rows -> {
+              List<String> all = new ArrayList<>();
+              rows.forEach(all::add);
+              assertThat(all.size(), equalTo(1));
+              assertThat(all.get(0).startsWith("2:file header lacks required columns [PLAYER_NAME"), equalTo(true));
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+}

@@ -1,0 +1,156 @@
+package transforms.context;
+
+import schemas.vocabulary.GameDates;
+import transforms.daily.PlayerDay;
+import schemas.vocabulary.PlayerNames;
+import transforms.daily.SideInputCache;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.joda.time.Duration;
+import schemas.PropLine;
+import schemas.PropSnapshotOffer;
+import schemas.SchemaCoders;
+import schemas.UpcomingPlayerGameContext;
+
+/**
+ * Same-day watch mode: as snapshot offers arrive, the context rows of the players whose line moved, each
+ * carrying its new line and that line's snapshot time. Downstream they go through the same
+ * {@code BuildFeatureVectors} as the morning rows, so an update is exactly the row a bounded run over the same
+ * snapshots would give the player.
+ *
+ * <p>Windowing: the day's window fires early as each batch of offers arrives and finally when the watermark
+ * passes the end of the day, accumulating, so each firing's consensus ({@link BuildConsensusLines}, unchanged)
+ * sees every snapshot so far: the opening line stays the first snapshot's. A stateful step per date then keeps
+ * the lines seen so far and emits a player only when the line he takes (by {@link CompleteContext#choose}, the
+ * rule the morning context used) differs in value from the last one he was given, starting from the morning
+ * context's; one row per player per firing at most, so the latest row (by line snapshot time) wins.
+ */
+public final class BuildLineUpdates
+    extends PTransform<PCollection<PropSnapshotOffer>, PCollection<UpcomingPlayerGameContext>> {
+  private final PCollection<UpcomingPlayerGameContext> morningContext;
+
+  public BuildLineUpdates(PCollection<UpcomingPlayerGameContext> morningContext) {
+    this.morningContext = morningContext;
+  }
+
+  /** D's window firing as offers arrive: early on every new element, finally at the end of the day. */
+  public static <T> Window<T> asLinesArrive() {
+    return Window.<T>into(GameDates.dailyWindows())
+        .triggering(AfterWatermark.pastEndOfWindow().withEarlyFirings(AfterPane.elementCountAtLeast(1)))
+        .withAllowedLateness(Duration.ZERO)
+        .accumulatingFiredPanes();
+  }
+
+  @Override
+  public PCollection<UpcomingPlayerGameContext> expand(PCollection<PropSnapshotOffer> offers) {
+    PCollectionView<Map<String, Iterable<UpcomingPlayerGameContext>>> byName =
+        PlayerDay.view(
+            "MorningContextByName",
+            morningContext.apply("MorningContextDaily", Window.into(GameDates.dailyWindows())),
+            c -> PlayerNames.joinKey(c.getPlayerLookup()));
+    return offers
+        .apply("OffersAsTheyArrive", BuildLineUpdates.<PropSnapshotOffer>asLinesArrive())
+        .apply("LiveConsensusLines", new BuildConsensusLines())
+        .apply("KeyLinesByDate", WithKeys.of(PropLine::getGameDate).withKeyType(TypeDescriptors.strings()))
+        .apply("MovedLines", ParDo.of(new MovedLinesFn(byName)).withSideInputs(byName))
+        .setCoder(SchemaCoders.of(UpcomingPlayerGameContext.class));
+  }
+
+  static final class MovedLinesFn extends DoFn<KV<String, PropLine>, UpcomingPlayerGameContext> {
+    private final SideInputCache views = new SideInputCache();
+    private final PCollectionView<Map<String, Iterable<UpcomingPlayerGameContext>>> byName;
+    private final Counter moved = Metrics.counter("line_updates", "rows");
+    private final Counter unchanged = Metrics.counter("line_updates", "lines_unchanged");
+    private final Counter noPlayer = Metrics.counter("line_updates", "lines_without_player");
+
+    /** The latest consensus line of each line-side player name seen so far today. */
+    @StateId("lines")
+    private final StateSpec<ValueState<Map<String, PropLine>>> linesSpec =
+        StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), SchemaCoders.of(PropLine.class)));
+
+    /** Per universe player, the line value (line|opening) he was last given; absent: the morning context's. */
+    @StateId("given")
+    private final StateSpec<ValueState<Map<String, String>>> givenSpec =
+        StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+
+    MovedLinesFn(PCollectionView<Map<String, Iterable<UpcomingPlayerGameContext>>> byName) {
+      this.byName = byName;
+    }
+
+    @ProcessElement
+    public void process(
+        ProcessContext c,
+        BoundedWindow window,
+        @StateId("lines") ValueState<Map<String, PropLine>> linesState,
+        @StateId("given") ValueState<Map<String, String>> givenState) {
+      PropLine line = c.element().getValue();
+      Map<String, PropLine> lines = orEmpty(linesState.read());
+      PropLine known = lines.get(line.getPlayerLookup());
+      if (known == null || line.getSnapshotTime().compareTo(known.getSnapshotTime()) >= 0) {
+        lines.put(line.getPlayerLookup(), line);
+        linesState.write(lines);
+      }
+      Iterable<UpcomingPlayerGameContext> players = views.get(c, window, byName).get(line.getJoinKey());
+      if (players == null) {
+        noPlayer.inc();
+        return;
+      }
+      List<PropLine> candidates = new ArrayList<>();
+      for (PropLine l : lines.values()) {
+        if (l.getJoinKey().equals(line.getJoinKey())) {
+          candidates.add(l);
+        }
+      }
+      Map<String, String> given = orEmpty(givenState.read());
+      boolean changedState = false;
+      for (UpcomingPlayerGameContext player : players) {
+        PropLine chosen = CompleteContext.choose(player.getPlayerLookup(), candidates);
+        String now = value(chosen == null ? null : chosen.getLine(), chosen == null ? null : chosen.getOpeningLine());
+        String before = given.getOrDefault(
+            player.getPlayerLookup(), value(player.getPropLine(), player.getPropOpeningLine()));
+        if (now.equals(before)) {
+          unchanged.inc();
+          continue;
+        }
+        given.put(player.getPlayerLookup(), now);
+        changedState = true;
+        moved.inc();
+        c.output(CompleteContext.withLine(player, chosen));
+      }
+      if (changedState) {
+        givenState.write(given);
+      }
+    }
+
+    private static String value(@Nullable Double line, @Nullable Double opening) {
+      return Objects.toString(line) + "|" + Objects.toString(opening);
+    }
+
+    private static <V> Map<String, V> orEmpty(@Nullable Map<String, V> m) {
+      return m == null ? new HashMap<>() : new HashMap<>(m);
+    }
+  }
+}

@@ -1,0 +1,295 @@
+package transforms.features;
+
+import schemas.vocabulary.GameDates;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Function;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.LeagueDay;
+import schemas.PlayerDailyCache;
+import schemas.PlayerGameSummary;
+import schemas.PlayerShotZoneAnalysis;
+import schemas.TeamDefenseZoneAnalysis;
+import schemas.TeamGameSummary;
+import schemas.ZoneGame;
+
+/**
+ * The as-of computations: each is a pure function of (history, the date D) that sees only rows of D's season
+ * dated before D, whatever else it is handed. Backfill and same-day call these same functions; that is what
+ * makes their rows equal, and {@link #prior} is the one place the point-in-time rule is applied.
+ */
+public final class AsOf {
+  private AsOf() {}
+
+  public static final int LAST_N = 10;
+
+  /** The rows of {@code season} dated strictly before {@code date}, oldest first. */
+  public static <T> List<T> prior(
+      @Nullable Iterable<T> rows, String date, String season, Function<T, String> dateOf, Function<T, String> seasonOf) {
+    List<T> out = new ArrayList<>();
+    if (rows == null) {
+      return out;
+    }
+    for (T r : rows) {
+      if (dateOf.apply(r).compareTo(date) < 0 && seasonOf.apply(r).equals(season)) {
+        out.add(r);
+      }
+    }
+    out.sort(Comparator.comparing(dateOf));
+    return out;
+  }
+
+  public static List<PlayerGameSummary> priorGames(@Nullable Iterable<PlayerGameSummary> rows, String date) {
+    return prior(rows, date, GameDates.seasonOf(date), PlayerGameSummary::getGameDate, PlayerGameSummary::getSeason);
+  }
+
+  /** The player's games of D's season before D in which he played (minutes &gt; 0), oldest first. */
+  public static List<PlayerGameSummary> playedBefore(@Nullable Iterable<PlayerGameSummary> rows, String date) {
+    List<PlayerGameSummary> played = new ArrayList<>();
+    for (PlayerGameSummary g : priorGames(rows, date)) {
+      if (g.getMinutes() > 0) {
+        played.add(g);
+      }
+    }
+    return played;
+  }
+
+  /** Days from the last of these (oldest-first) dated rows to D; null when there is none. */
+  public static <T> @Nullable Integer daysSinceLast(List<T> oldestFirst, String date, Function<T, String> dateOf) {
+    return oldestFirst.isEmpty()
+        ? null
+        : (int) GameDates.daysBetween(dateOf.apply(oldestFirst.get(oldestFirst.size() - 1)), date);
+  }
+
+  static <T> List<T> last(List<T> oldestFirst, int n) {
+    return oldestFirst.subList(Math.max(0, oldestFirst.size() - n), oldestFirst.size());
+  }
+
+  /** {@code player_daily_cache} for (player, D); see the table's definitions in docs/tables.md. */
+  public static PlayerDailyCache dailyCache(
+      String playerLookup, String date, String opponent, @Nullable Iterable<PlayerGameSummary> history) {
+    List<PlayerGameSummary> appearances = priorGames(history, date);
+    List<PlayerGameSummary> played = playedBefore(history, date);
+    List<PlayerGameSummary> l5 = last(played, 5);
+    List<PlayerGameSummary> l10 = last(played, LAST_N);
+    LocalDate d = LocalDate.parse(date);
+    String weekAgo = d.minusDays(7).toString();
+    int gamesLast7 = 0;
+    double minutesLast7 = 0;
+    for (PlayerGameSummary g : played) {
+      if (g.getGameDate().compareTo(weekAgo) >= 0) {
+        gamesLast7++;
+        minutesLast7 += g.getMinutes();
+      }
+    }
+    PlayerGameSummary lastGame = played.isEmpty() ? null : played.get(played.size() - 1);
+    List<PlayerGameSummary> vsOpponent = new ArrayList<>();
+    for (PlayerGameSummary g : played) {
+      if (g.getOpponentTeamAbbr().equals(opponent)) {
+        vsOpponent.add(g);
+      }
+    }
+    List<PlayerGameSummary> appearances10 = last(appearances, LAST_N);
+    int zeroMinute = 0;
+    for (PlayerGameSummary g : appearances10) {
+      if (g.getMinutes() == 0) {
+        zeroMinute++;
+      }
+    }
+    double fga10 = sum(l10, g -> (double) g.getFga());
+    double fta10 = sum(l10, g -> (double) g.getFta());
+    double pts10 = sum(l10, g -> (double) g.getPoints());
+    return PlayerDailyCache.builder()
+        .setPlayerLookup(playerLookup)
+        .setCacheDate(date)
+        .setSeason(GameDates.seasonOf(date))
+        .setGamesPlayedSeason(played.size())
+        .setPointsAvgLast5(mean(l5, g -> (double) g.getPoints()))
+        .setPointsAvgLast10(mean(l10, g -> (double) g.getPoints()))
+        .setPointsAvgSeason(mean(played, g -> (double) g.getPoints()))
+        .setPointsStdLast10(l10.size() < 2 ? null : populationStd(l10, g -> (double) g.getPoints()))
+        .setMinutesAvgLast10(mean(l10, PlayerGameSummary::getMinutes))
+        .setMinutesAvgSeason(mean(played, PlayerGameSummary::getMinutes))
+        .setPointsPerMinuteLast10(l10.isEmpty() ? null : pts10 / sum(l10, PlayerGameSummary::getMinutes))
+        .setGamesInLast7Days(gamesLast7)
+        .setMinutesInLast7Days(minutesLast7)
+        .setDaysSinceLastGame(daysSinceLast(played, date, PlayerGameSummary::getGameDate))
+        .setLastGameDate(lastGame == null ? null : lastGame.getGameDate())
+        .setUsageAvgLast5(mean(l5, PlayerGameSummary::getUsagePossessions))
+        .setUsageAvgSeason(mean(played, PlayerGameSummary::getUsagePossessions))
+        .setFgaAvgLast10(mean(l10, g -> (double) g.getFga()))
+        .setFgPctLast10(fga10 == 0 ? null : sum(l10, g -> (double) g.getFgm()) / fga10)
+        .setTsPctLast10(fga10 + fta10 == 0 ? null : pts10 / (2 * (fga10 + 0.44 * fta10)))
+        .setThreeAttemptRateLast10(fga10 == 0 ? null : sum(l10, g -> (double) g.getFg3a()) / fga10)
+        .setFtPointsShareLast10(pts10 == 0 ? null : sum(l10, g -> (double) g.getFtm()) / pts10)
+        .setPointsLast5(pointsOf(l5))
+        .setPointsSlopeLast10(l10.size() < 3 ? null : slope(l10, g -> (double) g.getPoints()))
+        .setAppearancesLast10(appearances10.size())
+        .setZeroMinuteRateLast10(appearances10.isEmpty() ? null : zeroMinute / (double) appearances10.size())
+        .setOpponentTeamAbbr(opponent)
+        .setGamesVsOpponent(vsOpponent.size())
+        .setPointsAvgVsOpponent(mean(vsOpponent, g -> (double) g.getPoints()))
+        .build();
+  }
+
+  private static List<Integer> pointsOf(List<PlayerGameSummary> oldestFirst) {
+    List<Integer> out = new ArrayList<>();
+    oldestFirst.forEach(g -> out.add(g.getPoints()));
+    return out;
+  }
+
+  /** {@code player_shot_zone_analysis} for (player, D): the last 10 games with zone data. */
+  public static PlayerShotZoneAnalysis shotZones(String playerLookup, String date, @Nullable Iterable<ZoneGame> zones) {
+    List<ZoneGame> sample = last(prior(zones, date, GameDates.seasonOf(date), ZoneGame::getGameDate, ZoneGame::getSeason), LAST_N);
+    ZoneTotals t = ZoneTotals.of(sample);
+    return PlayerShotZoneAnalysis.builder()
+        .setPlayerLookup(playerLookup)
+        .setAnalysisDate(date)
+        .setSeason(GameDates.seasonOf(date))
+        .setGamesInSample(sample.size())
+        .setZoneFgaLast10(t.fga())
+        .setPctPaint(share(t.paintFga, t.fga()))
+        .setPctMidRange(share(t.midFga, t.fga()))
+        .setPctThree(share(t.threeFga, t.fga()))
+        .setFgPctPaint(share(t.paintFgm, t.paintFga))
+        .setFgPctMidRange(share(t.midFgm, t.midFga))
+        .setFgPctThree(share(t.threeFgm, t.threeFga))
+        .build();
+  }
+
+  public static List<TeamGameSummary> teamGamesBefore(@Nullable Iterable<TeamGameSummary> rows, String date) {
+    return prior(rows, date, GameDates.seasonOf(date), TeamGameSummary::getGameDate, TeamGameSummary::getSeason);
+  }
+
+  /** {@code team_defense_zone_analysis} for (team, D), with the league's season-to-date baselines. */
+  public static TeamDefenseZoneAnalysis teamDefense(
+      String team,
+      String date,
+      @Nullable Iterable<TeamGameSummary> teamGames,
+      @Nullable Iterable<ZoneGame> zonesAgainst,
+      @Nullable Iterable<LeagueDay> leagueDays) {
+    String season = GameDates.seasonOf(date);
+    List<TeamGameSummary> games = teamGamesBefore(teamGames, date);
+    List<TeamGameSummary> l10 = last(games, LAST_N);
+    Set<String> sampleDates = new HashSet<>();
+    l10.forEach(g -> sampleDates.add(g.getGameDate()));
+    List<ZoneGame> allowed = new ArrayList<>();
+    for (ZoneGame z : prior(zonesAgainst, date, season, ZoneGame::getGameDate, ZoneGame::getSeason)) {
+      if (sampleDates.contains(z.getGameDate())) {
+        allowed.add(z);
+      }
+    }
+    ZoneTotals opp = ZoneTotals.of(allowed);
+    List<LeagueDay> league = prior(leagueDays, date, season, LeagueDay::getGameDate, LeagueDay::getSeason);
+    ZoneTotals lg = new ZoneTotals();
+    int leagueGames = 0;
+    double leaguePace = 0;
+    for (LeagueDay day : league) {
+      lg.add(day.getPaintFga(), day.getPaintFgm(), day.getMidRangeFga(), day.getMidRangeFgm(), day.getThreeFga(), day.getThreeFgm());
+      leagueGames += day.getTeamGames();
+      leaguePace += day.getPaceSum();
+    }
+    double oppPoss = sum(l10, TeamGameSummary::getOppPossessions);
+    double poss = sum(l10, TeamGameSummary::getPossessions);
+    int wins = 0;
+    for (TeamGameSummary g : games) {
+      wins += g.getWin() ? 1 : 0;
+    }
+    return TeamDefenseZoneAnalysis.builder()
+        .setTeamAbbr(team)
+        .setAnalysisDate(date)
+        .setSeason(season)
+        .setGamesPlayedSeason(games.size())
+        .setGamesInSample(l10.size())
+        .setOppPointsAllowedLast10(mean(l10, g -> (double) g.getOppPoints()))
+        .setDefRatingLast10(oppPoss <= 0 ? null : 100 * sum(l10, g -> (double) g.getOppPoints()) / oppPoss)
+        .setOffRatingLast10(poss <= 0 ? null : 100 * sum(l10, g -> (double) g.getPoints()) / poss)
+        .setPaceLast10(mean(l10, g -> (g.getPossessions() + g.getOppPossessions()) / 2))
+        .setWinPctSeason(games.isEmpty() ? null : wins / (double) games.size())
+        .setDaysSinceLastGame(daysSinceLast(games, date, TeamGameSummary::getGameDate))
+        .setOppZoneFgaLast10(opp.fga())
+        .setOppFgPctAllowedPaint(share(opp.paintFgm, opp.paintFga))
+        .setOppFgPctAllowedMidRange(share(opp.midFgm, opp.midFga))
+        .setOppFgPctAllowedThree(share(opp.threeFgm, opp.threeFga))
+        .setLeagueFgPctPaint(share(lg.paintFgm, lg.paintFga))
+        .setLeagueFgPctMidRange(share(lg.midFgm, lg.midFga))
+        .setLeagueFgPctThree(share(lg.threeFgm, lg.threeFga))
+        .setLeaguePaceSeason(leagueGames == 0 ? null : leaguePace / leagueGames)
+        .build();
+  }
+
+  /** Attempts and makes per zone group, summed. */
+  static final class ZoneTotals {
+    int paintFga;
+    int paintFgm;
+    int midFga;
+    int midFgm;
+    int threeFga;
+    int threeFgm;
+
+    static ZoneTotals of(List<ZoneGame> games) {
+      ZoneTotals t = new ZoneTotals();
+      for (ZoneGame z : games) {
+        t.add(z.getPaintFga(), z.getPaintFgm(), z.getMidRangeFga(), z.getMidRangeFgm(), z.getThreeFga(), z.getThreeFgm());
+      }
+      return t;
+    }
+
+    void add(int pa, int pm, int ma, int mm, int ta, int tm) {
+      paintFga += pa;
+      paintFgm += pm;
+      midFga += ma;
+      midFgm += mm;
+      threeFga += ta;
+      threeFgm += tm;
+    }
+
+    int fga() {
+      return paintFga + midFga + threeFga;
+    }
+  }
+
+  static @Nullable Double share(int part, int whole) {
+    return whole == 0 ? null : part / (double) whole;
+  }
+
+  static <T> double sum(List<T> rows, Function<T, Double> f) {
+    double s = 0;
+    for (T r : rows) {
+      s += f.apply(r);
+    }
+    return s;
+  }
+
+  static <T> @Nullable Double mean(List<T> rows, Function<T, Double> f) {
+    return rows.isEmpty() ? null : sum(rows, f) / rows.size();
+  }
+
+  static <T> double populationStd(List<T> rows, Function<T, Double> f) {
+    double m = sum(rows, f) / rows.size();
+    double ss = 0;
+    for (T r : rows) {
+      double d = f.apply(r) - m;
+      ss += d * d;
+    }
+    return Math.sqrt(ss / rows.size());
+  }
+
+  /** Least-squares slope of the values against 0, 1, 2, … (oldest first): points gained per game. */
+  static <T> double slope(List<T> oldestFirst, Function<T, Double> f) {
+    int n = oldestFirst.size();
+    double xMean = (n - 1) / 2.0;
+    double yMean = sum(oldestFirst, f) / n;
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < n; i++) {
+      num += (i - xMean) * (f.apply(oldestFirst.get(i)) - yMean);
+      den += (i - xMean) * (i - xMean);
+    }
+    return num / den;
+  }
+}

@@ -1,0 +1,47 @@
+package transforms.features;
+
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.PlayerCompositeFactors;
+import schemas.PlayerDailyCache;
+import schemas.PlayerShotZoneAnalysis;
+import schemas.TeamDefenseZoneAnalysis;
+import schemas.UpcomingPlayerGameContext;
+import transforms.games.History;
+
+/**
+ * Phase 4 and the feature store as one named step: from the run's context (daily windows) and history, the
+ * daily cache, shot zones, team defense, composite factors, feature vectors and gaps ({@link FeatureStore}).
+ * Backfill and same-day both apply it; they differ only in how the context's universe is chosen.
+ */
+public final class BuildFeatureStore extends PTransform<PCollection<UpcomingPlayerGameContext>, FeatureStore> {
+  private final History history;
+  private final @Nullable PCollection<PlayerDailyCache> persistedCache;
+
+  /**
+   * @param persistedCache a daily cache read from an earlier run (already through its gate), used instead of
+   *     computing it; null to compute it from history.
+   */
+  public BuildFeatureStore(History history, @Nullable PCollection<PlayerDailyCache> persistedCache) {
+    this.history = history;
+    this.persistedCache = persistedCache;
+  }
+
+  @Override
+  public FeatureStore expand(PCollection<UpcomingPlayerGameContext> context) {
+    PCollection<PlayerDailyCache> cache =
+        persistedCache != null ? persistedCache : context.apply("BuildPlayerDailyCache", new BuildPlayerDailyCache(history));
+    PCollection<PlayerShotZoneAnalysis> zones = context.apply("BuildPlayerShotZoneAnalysis", new BuildPlayerShotZoneAnalysis(history));
+    PCollection<TeamDefenseZoneAnalysis> teams = context.apply("BuildTeamDefenseZoneAnalysis", new BuildTeamDefenseZoneAnalysis(history));
+    DayTables day = DayTables.of(cache, zones, teams, history);
+    PCollection<PlayerCompositeFactors> composite =
+        context.apply("BuildPlayerCompositeFactors", new BuildPlayerCompositeFactors(day));
+    DayTables withComposite = day.withComposite(composite);
+    PCollectionTuple vectors = context.apply("BuildFeatureVectors", new BuildFeatureVectors(withComposite));
+    return new FeatureStore(
+        cache, zones, teams, composite, vectors.get(BuildFeatureVectors.FEATURES), vectors.get(BuildFeatureVectors.GAPS),
+        persistedCache == null, withComposite);
+  }
+}

@@ -1,0 +1,113 @@
+package transforms.games;
+
+import transforms.daily.GroupByDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import schemas.PlayerGameSummary;
+import schemas.TeamGameSummary;
+
+/**
+ * {@code team_game_summary}: per team per game, the sum of its players' box scores and the opponent's.
+ * Grouping by the game (date and both teams) gives both sides in one place, so each row carries its
+ * opponent's points and possessions without a second join. A game with only one side in the input cannot
+ * give points allowed: it is counted ({@code team_game_summary:one_sided_games}) and not emitted.
+ */
+public final class BuildTeamGameSummaries
+    extends PTransform<PCollection<PlayerGameSummary>, PCollection<TeamGameSummary>> {
+
+  @Override
+  public PCollection<TeamGameSummary> expand(PCollection<PlayerGameSummary> players) {
+    return players
+        .apply("GameDays", GroupByDate.of(PlayerGameSummary::getGameDate))
+        .apply("SumTeams", ParDo.of(new SumTeamsFn()));
+  }
+
+  static String gameKey(PlayerGameSummary p) {
+    String a = p.getTeamAbbr();
+    String b = p.getOpponentTeamAbbr();
+    return p.getGameDate() + "|" + (a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
+  }
+
+  static final class SumTeamsFn extends DoFn<KV<String, Iterable<PlayerGameSummary>>, TeamGameSummary> {
+    private final Counter oneSided = Metrics.counter("phase3", "team_game_summary:one_sided_games");
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<PlayerGameSummary>> day, OutputReceiver<TeamGameSummary> out) {
+      Map<String, List<PlayerGameSummary>> games = new TreeMap<>();
+      for (PlayerGameSummary p : day.getValue()) {
+        games.computeIfAbsent(gameKey(p), k -> new ArrayList<>()).add(p);
+      }
+      for (List<PlayerGameSummary> game : games.values()) {
+        List<PlayerGameSummary> home = new ArrayList<>();
+        List<PlayerGameSummary> away = new ArrayList<>();
+        for (PlayerGameSummary p : game) {
+          (p.getHomeGame() ? home : away).add(p);
+        }
+        if (home.isEmpty() || away.isEmpty()) {
+          oneSided.inc();
+          continue;
+        }
+        Totals h = Totals.of(home);
+        Totals a = Totals.of(away);
+        out.output(row(home.get(0), h, a));
+        out.output(row(away.get(0), a, h));
+      }
+    }
+
+    private static TeamGameSummary row(PlayerGameSummary any, Totals team, Totals opp) {
+      return TeamGameSummary.builder()
+          .setTeamAbbr(any.getTeamAbbr())
+          .setOpponentTeamAbbr(any.getOpponentTeamAbbr())
+          .setGameDate(any.getGameDate())
+          .setSeason(any.getSeason())
+          .setGameId(any.getGameId())
+          .setHomeGame(any.getHomeGame())
+          .setWin(team.points > opp.points)
+          .setPoints(team.points)
+          .setOppPoints(opp.points)
+          .setFga(team.fga)
+          .setFta(team.fta)
+          .setOreb(team.oreb)
+          .setTov(team.tov)
+          .setPossessions(team.possessions())
+          .setOppPossessions(opp.possessions())
+          .setPlayers(team.players)
+          .build();
+    }
+  }
+
+  private static final class Totals {
+    int points;
+    int fga;
+    int fta;
+    int oreb;
+    int tov;
+    int players;
+
+    static Totals of(List<PlayerGameSummary> rows) {
+      Totals t = new Totals();
+      for (PlayerGameSummary p : rows) {
+        t.points += p.getPoints();
+        t.fga += p.getFga();
+        t.fta += p.getFta();
+        t.oreb += p.getOreb();
+        t.tov += p.getTov();
+        t.players++;
+      }
+      return t;
+    }
+
+    double possessions() {
+      return fga + 0.44 * fta - oreb + tov;
+    }
+  }
+}

@@ -1,0 +1,310 @@
+package transforms.health;
+
+import transforms.features.FeatureContract;
+import transforms.predictions.PredictionSystem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.DeadLetter;
+import schemas.MlFeatureStoreV2;
+import schemas.PlayerGameSummary;
+import schemas.PlayerPropPrediction;
+import schemas.PropLine;
+import schemas.UpcomingPlayerGameContext;
+
+/**
+ * What the run's health report needs from the graph, as documents: one per date in scope ({@code <date>}: who
+ * was expected, who got a feature row and a prediction, cache misses, quality, line coverage, who played) and
+ * one of the dead letters by source and reason ({@code _dead_letters}). The driver turns them into
+ * health_report.json/html and checks the thresholds ({@code pipelines.reports.HealthReport}). Every input is optional:
+ * a pipeline hands over what it builds.
+ */
+public final class BuildHealthFacts {
+  private BuildHealthFacts() {}
+
+  public static final String DEAD_LETTERS_DOCUMENT = "_dead_letters";
+  /** A player "should have a line" when he averages more than this over his last 10 games. */
+  public static final double STAR_POINTS = 20.0;
+
+  /** One player's fact on one date, small enough to group a season of them by date. */
+  static final class Fact implements Serializable {
+    final char kind; // U universe, F feature row, P prediction, L line, G played
+    final String player;
+    boolean cacheMiss;
+    boolean qualityReady;
+    double score;
+    boolean hasLine;
+    double pointsAvg10;
+    List<String> requiredDefaults = List.of();
+
+    Fact(char kind, String player) {
+      this.kind = kind;
+      this.player = player;
+    }
+  }
+
+  public static final class Inputs {
+    @Nullable PCollection<UpcomingPlayerGameContext> universe;
+    @Nullable PCollection<MlFeatureStoreV2> features;
+    @Nullable PCollection<PlayerPropPrediction> predictions;
+    @Nullable PCollection<PropLine> lines;
+    @Nullable PCollection<PlayerGameSummary> played;
+    @Nullable PCollection<schemas.PropSnapshotOffer> offers;
+    @Nullable PCollection<schemas.ScheduledGame> schedule;
+    @Nullable PCollection<schemas.ShotZoneAttempts> shotZones;
+    PCollection<DeadLetter> deadLetters;
+
+    public Inputs(PCollection<DeadLetter> deadLetters) {
+      this.deadLetters = deadLetters;
+    }
+
+    public Inputs universe(PCollection<UpcomingPlayerGameContext> v) {
+      universe = v;
+      return this;
+    }
+
+    public Inputs features(PCollection<MlFeatureStoreV2> v) {
+      features = v;
+      return this;
+    }
+
+    public Inputs predictions(@Nullable PCollection<PlayerPropPrediction> v) {
+      predictions = v;
+      return this;
+    }
+
+    public Inputs lines(PCollection<PropLine> v) {
+      lines = v;
+      return this;
+    }
+
+    /** Box scores: who played (reconciliation) and the newest game date read (freshness). */
+    public Inputs played(PCollection<PlayerGameSummary> v) {
+      played = v;
+      return this;
+    }
+
+    /** The schedule: its newest game date (freshness). */
+    public Inputs schedule(PCollection<schemas.ScheduledGame> v) {
+      schedule = v;
+      return this;
+    }
+
+    /** Shot zones: their newest game date (freshness). */
+    public Inputs shotZones(PCollection<schemas.ShotZoneAttempts> v) {
+      shotZones = v;
+      return this;
+    }
+
+    /** Prop snapshot offers: the newest snapshot read (freshness). */
+    public Inputs offers(PCollection<schemas.PropSnapshotOffer> v) {
+      offers = v;
+      return this;
+    }
+  }
+
+  /** The documents (name → JSON) of the health facts of dates accepted by {@code inScope}. */
+  public static PCollection<KV<String, String>> of(Inputs in, SerializableFunction<String, Boolean> inScope) {
+    List<PCollection<KV<String, Fact>>> facts = new ArrayList<>();
+    if (in.universe != null) {
+      facts.add(facts(in.universe, "Universe", r -> KV.of(r.getGameDate(), new Fact('U', r.getPlayerLookup()))));
+    }
+    if (in.features != null) {
+      facts.add(facts(in.features, "Features", BuildHealthFacts::featureFact));
+    }
+    if (in.predictions != null) {
+      facts.add(facts(in.predictions, "Predictions", r -> KV.of(r.getGameDate(), new Fact('P', r.getPlayerLookup()))));
+    }
+    if (in.lines != null) {
+      facts.add(facts(in.lines, "Lines", r -> KV.of(r.getGameDate(), new Fact('L', r.getPlayerLookup()))));
+    }
+    if (in.played != null) {
+      facts.add(facts(in.played, "Played", r -> r.getMinutes() > 0 ? KV.of(r.getGameDate(), new Fact('G', r.getPlayerLookup())) : null));
+    }
+    List<PCollection<KV<String, String>>> documents = new ArrayList<>();
+    if (!facts.isEmpty()) {
+      documents.add(
+          PCollectionList.of(facts)
+              .apply("Health/AllFacts", Flatten.pCollections())
+              .apply("Health/InScope", org.apache.beam.sdk.transforms.Filter.by(kv -> inScope.apply(kv.getKey())))
+              .apply("Health/ByDate", GroupByKey.create())
+              .apply("Health/Day", ParDo.of(new DayFn()))
+              .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+    }
+    documents.add(deadLetters(in.deadLetters));
+    if (in.played != null) {
+      documents.add(newest(in.played, "BoxScores", "player_game_logs", PlayerGameSummary::getGameDate));
+    }
+    if (in.schedule != null) {
+      documents.add(newest(in.schedule, "Schedule", "schedule", schemas.ScheduledGame::getGameDate));
+    }
+    if (in.shotZones != null) {
+      documents.add(newest(in.shotZones, "ShotZones", "shot_zones", schemas.ShotZoneAttempts::getGameDate));
+    }
+    if (in.offers != null) {
+      documents.add(newest(in.offers, "Snapshots", "player_props_snapshots", schemas.PropSnapshotOffer::getSnapshotTime));
+    }
+    return PCollectionList.of(documents).apply("Health/Documents", Flatten.pCollections());
+  }
+
+  private static <T> PCollection<KV<String, Fact>> facts(
+      PCollection<T> rows, String name, SerializableFunction<T, @Nullable KV<String, Fact>> fact) {
+    // The tables are windowed by game day where they are built; the report looks at the whole run at once.
+    return rows.apply("Health/" + name + "Global", Window.<T>into(new GlobalWindows()))
+        .apply("Health/" + name, ParDo.of(new DoFn<T, KV<String, Fact>>() {
+          @ProcessElement
+          public void process(@Element T row, OutputReceiver<KV<String, Fact>> out) {
+            KV<String, Fact> f = fact.apply(row);
+            if (f != null) {
+              out.output(f);
+            }
+          }
+        }))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Fact.class)));
+  }
+
+  static KV<String, Fact> featureFact(MlFeatureStoreV2 r) {
+    Fact f = new Fact('F', r.getPlayerLookup());
+    f.cacheMiss = r.getCacheMissFallbackUsed();
+    f.qualityReady = r.getIsQualityReady();
+    f.score = r.getFeatureQualityScore();
+    f.hasLine = PredictionSystem.feature(r.getFeatures(), "has_vegas_line") > 0;
+    f.pointsAvg10 = PredictionSystem.feature(r.getFeatures(), "points_avg_last_10");
+    List<String> required = new ArrayList<>();
+    for (int i = 0; i < r.getFeatureSources().size(); i++) {
+      if (FeatureContract.DEFAULT.equals(r.getFeatureSources().get(i))) {
+        required.add(r.getFeatureNames().get(i));
+      }
+    }
+    f.requiredDefaults = required;
+    return KV.of(r.getGameDate(), f);
+  }
+
+  /** One date's figures. Player lists are sorted, so a rerun writes the same document. */
+  static final class DayFn extends DoFn<KV<String, Iterable<Fact>>, KV<String, String>> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Fact>> day, OutputReceiver<KV<String, String>> out) {
+      Set<String> universe = new TreeSet<>();
+      Set<String> featured = new TreeSet<>();
+      Set<String> predicted = new TreeSet<>();
+      Set<String> withLine = new TreeSet<>();
+      Set<String> played = new TreeSet<>();
+      Map<String, Fact> features = new TreeMap<>();
+      for (Fact f : day.getValue()) {
+        switch (f.kind) {
+          case 'U': universe.add(f.player); break;
+          case 'F': featured.add(f.player); features.put(f.player, f); break;
+          case 'P': predicted.add(f.player); break;
+          case 'L': withLine.add(f.player); break;
+          default: played.add(f.player);
+        }
+      }
+      ObjectNode d = JSON.createObjectNode();
+      d.put("date", day.getKey());
+      d.put("universe", universe.size());
+      d.put("feature_rows", featured.size());
+      d.put("players_predicted", predicted.size());
+      d.set("missing_feature_rows", array(minus(universe, featured)));
+      int cacheMiss = 0;
+      int ready = 0;
+      double score = 0;
+      Map<String, Integer> requiredDefaults = new TreeMap<>();
+      int bettable = 0;
+      int bettableWithVegas = 0;
+      Set<String> bettableWithout = new TreeSet<>();
+      Set<String> starsWithoutLine = new TreeSet<>();
+      for (Fact f : features.values()) {
+        cacheMiss += f.cacheMiss ? 1 : 0;
+        ready += f.qualityReady ? 1 : 0;
+        score += f.score;
+        f.requiredDefaults.forEach(name -> requiredDefaults.merge(name, 1, Integer::sum));
+        if (withLine.contains(f.player)) {
+          bettable++;
+          if (f.hasLine) {
+            bettableWithVegas++;
+          } else {
+            bettableWithout.add(f.player);
+          }
+        } else if (f.pointsAvg10 > STAR_POINTS) {
+          starsWithoutLine.add(f.player);
+        }
+      }
+      d.put("cache_miss_rows", cacheMiss);
+      d.put("quality_ready_rows", ready);
+      d.put("feature_quality_score_sum", score);
+      ObjectNode defaults = d.putObject("required_defaults");
+      requiredDefaults.forEach(defaults::put);
+      d.put("bettable_players", bettable);
+      d.put("bettable_with_vegas_features", bettableWithVegas);
+      d.set("bettable_without_vegas_features", array(bettableWithout));
+      d.set("high_scorers_without_line", array(starsWithoutLine));
+      d.put("played", played.size());
+      d.set("played_not_in_universe", array(minus(played, universe)));
+      d.put("universe_not_played", played.isEmpty() ? 0 : minus(universe, played).size());
+      out.output(KV.of(day.getKey(), d.toString()));
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+      Set<String> out = new TreeSet<>(a);
+      out.removeAll(b);
+      return out;
+    }
+
+    private static ArrayNode array(Set<String> values) {
+      ArrayNode a = JSON.createArrayNode();
+      values.forEach(a::add);
+      return a;
+    }
+  }
+
+  public static final String FRESHNESS_DOCUMENT = "_freshness";
+
+  /** The newest timestamp (ISO, so the greatest string) of an input, as a line of the freshness document. */
+  private static <T> PCollection<KV<String, String>> newest(
+      PCollection<T> rows, String name, String input, SerializableFunction<T, String> timestamp) {
+    return rows
+        .apply("Health/" + name + "TimesGlobal", Window.<T>into(new GlobalWindows()))
+        .apply("Health/" + name + "Times", MapElements.into(TypeDescriptors.strings()).via(timestamp))
+        .apply("Health/Newest" + name, org.apache.beam.sdk.transforms.Max.globally(
+            (java.util.Comparator<String> & Serializable) String::compareTo).withoutDefaults())
+        .apply("Health/" + name + "Freshness", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((String newest) -> KV.of(FRESHNESS_DOCUMENT, input + "\t" + newest)));
+  }
+
+  /** Dead letters counted by source and reason, as one document. */
+  private static PCollection<KV<String, String>> deadLetters(PCollection<DeadLetter> deadLetters) {
+    return deadLetters
+        .apply("Health/DeadLettersGlobal", Window.<DeadLetter>into(new GlobalWindows()))
+        .apply("Health/DeadLetterReasons", MapElements.into(TypeDescriptors.strings())
+            .via((DeadLetter d) -> d.getSourceFile() + "\t" + d.getReason()))
+        .apply("Health/CountReasons", Count.perElement())
+        .apply("Health/ReasonLines", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((KV<String, Long> c) -> KV.of(DEAD_LETTERS_DOCUMENT, c.getKey() + "\t" + c.getValue())));
+  }
+}

@@ -1,0 +1,192 @@
+package transforms.predictions;
+
+import transforms.daily.GroupByDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.GradingSummary;
+import schemas.PlayerGameSummary;
+import schemas.PlayerPropPrediction;
+import schemas.PredictionGrade;
+import schemas.SchemaCoders;
+
+/**
+ * Phase 5B: each date's predictions against that date's box scores ({@code prediction_grades}), and per date
+ * and system a {@code grading_summary}: MAE over the rows that have an actual, and the hit rate of the
+ * OVER/UNDER calls with its 95% Wilson interval. A player who did not play is counted, never averaged in.
+ */
+public final class GradePredictions extends PTransform<PCollection<PlayerPropPrediction>, PCollectionTuple> {
+  public static final TupleTag<PredictionGrade> GRADES = new TupleTag<PredictionGrade>() {};
+  public static final TupleTag<GradingSummary> SUMMARIES = new TupleTag<GradingSummary>() {};
+
+  private final PCollection<PlayerGameSummary> boxScores;
+
+  public GradePredictions(PCollection<PlayerGameSummary> boxScores) {
+    this.boxScores = boxScores;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<PlayerPropPrediction> predictions) {
+    TupleTag<PlayerPropPrediction> p = new TupleTag<>();
+    TupleTag<PlayerGameSummary> b = new TupleTag<>();
+    PCollectionTuple out =
+        KeyedPCollectionTuple.of(p, GroupByDate.keyedDaily("Predictions", predictions, PlayerPropPrediction::getGameDate))
+            .and(b, GroupByDate.keyedDaily("BoxScores", boxScores, PlayerGameSummary::getGameDate))
+            .apply("JoinDayBoxScores", CoGroupByKey.create())
+            .apply("Grade", ParDo.of(new GradeDayFn(p, b)).withOutputTags(GRADES, TupleTagList.of(SUMMARIES)));
+    out.get(GRADES).setCoder(SchemaCoders.of(PredictionGrade.class));
+    out.get(SUMMARIES).setCoder(SchemaCoders.of(GradingSummary.class));
+    return out;
+  }
+
+  /** WIN, LOSS or PUSH for an OVER/UNDER call; NO_BET for PASS. */
+  public static String outcome(String recommendation, @Nullable Double line, int actual) {
+    if (recommendation.equals("PASS") || line == null) {
+      return "NO_BET";
+    }
+    if (actual == line) {
+      return "PUSH";
+    }
+    boolean over = actual > line;
+    return over == recommendation.equals("OVER") ? "WIN" : "LOSS";
+  }
+
+  /** The 95% Wilson score interval of k successes in n trials; null when n is 0. */
+  public static double @Nullable [] wilson(int k, int n) {
+    if (n == 0) {
+      return null;
+    }
+    double z = 1.959963984540054;
+    double p = (double) k / n;
+    double denom = 1 + z * z / n;
+    double centre = (p + z * z / (2 * n)) / denom;
+    double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denom;
+    return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+  }
+
+  /** A prediction as an export/grade row, before or after its game: PENDING until graded. */
+  public static PredictionGrade pending(PlayerPropPrediction p) {
+    return PredictionGrade.builder()
+        .setPlayerLookup(p.getPlayerLookup())
+        .setGameDate(p.getGameDate())
+        .setSystemId(p.getSystemId())
+        .setLine(p.getLine())
+        .setTeamAbbr(p.getTeamAbbr())
+        .setOpponentTeamAbbr(p.getOpponentTeamAbbr())
+        .setPredictedPoints(p.getPredictedPoints())
+        .setRecommendation(p.getRecommendation())
+        .setConfidence(p.getConfidence())
+        .setOutcome("PENDING")
+        .build();
+  }
+
+  /** One prediction graded against the player's box score of the day (null: he has none with minutes). */
+  public static PredictionGrade grade(PlayerPropPrediction p, @Nullable PlayerGameSummary played) {
+    PredictionGrade.Builder g = pending(p).toBuilder();
+    if (played == null || played.getMinutes() <= 0) {
+      return g.setOutcome("UNGRADEABLE").setUngradeableReason("did_not_play").build();
+    }
+    int actual = played.getPoints();
+    return g.setActualPoints(actual)
+        .setAbsoluteError(Math.abs(p.getPredictedPoints() - actual))
+        .setOutcome(outcome(p.getRecommendation(), p.getLine(), actual))
+        .build();
+  }
+
+  /** The summary of one date and system from its graded rows. */
+  public static GradingSummary summarize(String date, String system, List<PredictionGrade> rows) {
+    int graded = 0;
+    int dnp = 0;
+    int noLine = 0;
+    int passes = 0;
+    int wins = 0;
+    int losses = 0;
+    int pushes = 0;
+    double errors = 0;
+    for (PredictionGrade g : rows) {
+      if (g.getAbsoluteError() == null || Double.isNaN(g.getAbsoluteError())) {
+        dnp++;
+        continue;
+      }
+      graded++;
+      errors += g.getAbsoluteError();
+      if (g.getLine() == null) {
+        noLine++;
+      }
+      switch (g.getOutcome()) {
+        case "WIN":
+          wins++;
+          break;
+        case "LOSS":
+          losses++;
+          break;
+        case "PUSH":
+          pushes++;
+          break;
+        default:
+          if (g.getLine() != null) {
+            passes++;
+          }
+      }
+    }
+    double[] ci = wilson(wins, wins + losses);
+    return GradingSummary.builder()
+        .setGameDate(date)
+        .setSystemId(system)
+        .setPredictions(rows.size())
+        .setGraded(graded)
+        .setUngradeableDidNotPlay(dnp)
+        .setMae(graded == 0 ? null : errors / graded)
+        .setNoLine(noLine)
+        .setPassesWithLine(passes)
+        .setWins(wins)
+        .setLosses(losses)
+        .setPushes(pushes)
+        .setHitRate(wins + losses == 0 ? null : (double) wins / (wins + losses))
+        .setHitRateCiLow(ci == null ? null : ci[0])
+        .setHitRateCiHigh(ci == null ? null : ci[1])
+        .build();
+  }
+
+  static final class GradeDayFn extends DoFn<KV<String, CoGbkResult>, PredictionGrade> {
+    private final TupleTag<PlayerPropPrediction> predictions;
+    private final TupleTag<PlayerGameSummary> boxScores;
+
+    GradeDayFn(TupleTag<PlayerPropPrediction> predictions, TupleTag<PlayerGameSummary> boxScores) {
+      this.predictions = predictions;
+      this.boxScores = boxScores;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> day, MultiOutputReceiver out) {
+      Map<String, PlayerGameSummary> played = new HashMap<>();
+      for (PlayerGameSummary s : day.getValue().getAll(boxScores)) {
+        if (s.getMinutes() > 0) {
+          played.put(s.getPlayerLookup(), s);
+        }
+      }
+      Map<String, List<PredictionGrade>> bySystem = new TreeMap<>();
+      for (PlayerPropPrediction p : day.getValue().getAll(predictions)) {
+        PredictionGrade g = grade(p, played.get(p.getPlayerLookup()));
+        Metrics.counter("grading", g.getOutcome()).inc();
+        bySystem.computeIfAbsent(p.getSystemId(), k -> new java.util.ArrayList<>()).add(g);
+        out.get(GRADES).output(g);
+      }
+      bySystem.forEach((system, rows) -> out.get(SUMMARIES).output(summarize(day.getKey(), system, rows)));
+    }
+  }
+}
