@@ -127,7 +127,11 @@ public class DataflowSubmissionTest {
     java.util.Set<String> transforms = stagedTransforms(options);
     assertThat(transforms, hasItem("ml_feature_store_v2/LoadPartitions"));
     assertThat(transforms, hasItem("player_game_summary/LoadPartitions"));
-    assertThat(transforms, hasItem("BuildPlayerDailyCache"));
+    // The phases are named composites in the job graph, each step nested under its phase.
+    for (String phase : List.of("ReadInputs", "BuildGameHistory", "BuildUpcomingPlayerGameContext", "BuildFeatureStore",
+        "BuildFeatureStore/BuildPlayerDailyCache", "BuildFeatureStore/BuildFeatureVectors")) {
+      assertThat(transforms, hasItem(phase));
+    }
   }
 
   @Test
