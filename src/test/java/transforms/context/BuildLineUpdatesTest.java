@@ -102,6 +102,35 @@ public class BuildLineUpdatesTest {
         .build();
   }
 
+  private static final IntervalWindow DAY = new IntervalWindow(GameDates.timestampOf(D), GameDates.timestampOf("2024-01-21"));
+
+  /** D's morning context: Ann at 20.5 and Bob at 15.5, both from the morning snapshot, in D's daily window. */
+  private PCollection<UpcomingPlayerGameContext> morning() {
+    UpcomingPlayerGameContext ann = CompleteContext.withLine(
+        CompleteContext.bare("annexample", "Ann Example", D, "g1", "BOS", "NYK", true, "schedule"),
+        line("annexample", "Ann Example", 20.5, MORNING));
+    UpcomingPlayerGameContext bob = CompleteContext.withLine(
+        CompleteContext.bare("bobsample", "Bob Sample", D, "g1", "BOS", "NYK", true, "schedule"),
+        line("bobsample", "Bob Sample", 15.5, MORNING));
+    return p.apply("MorningContext", Create.timestamped(
+                TimestampedValue.of(ann, GameDates.timestampOf(D)), TimestampedValue.of(bob, GameDates.timestampOf(D)))
+            .withCoder(SchemaCoders.of(UpcomingPlayerGameContext.class)))
+        .apply("MorningDaily", Window.into(GameDates.dailyWindows()));
+  }
+
+  /** The panes of the day's consensus, as BuildLineUpdates windows it: "player|line". */
+  private static PCollection<String> consensusPanes(PCollection<PropSnapshotOffer> stream) {
+    return stream.apply("Windowed", BuildLineUpdates.<PropSnapshotOffer>asLinesArrive())
+        .apply("Consensus", new BuildConsensusLines())
+        .apply("LineText", MapElements.into(TypeDescriptors.strings()).via(l -> l.getPlayerLookup() + "|" + l.getLine()));
+  }
+
+  /** The re-emitted context rows: "player|line|opening line|line snapshot time". */
+  private static PCollection<String> movedText(PCollection<UpcomingPlayerGameContext> moved) {
+    return moved.apply("MovedText", MapElements.into(TypeDescriptors.strings())
+        .via(c -> c.getPlayerLookup() + "|" + c.getPropLine() + "|" + c.getPropOpeningLine() + "|" + c.getPropLineSnapshotTime()));
+  }
+
   @Test
   public void firesEarlyPerMoveAndOnTimeWithTheFinalLines() throws Exception {
     SchemaCoders.registerAll(p);
@@ -117,17 +146,7 @@ public class BuildLineUpdatesTest {
                 p.apply("NoTeamGames", Create.empty(SchemaCoders.of(TeamGameSummary.class))),
                 p.apply("NoZoneGames", Create.empty(SchemaCoders.of(ZoneGame.class))),
                 p.apply("NoLeagueDays", Create.empty(SchemaCoders.of(LeagueDay.class)))));
-    UpcomingPlayerGameContext ann = CompleteContext.withLine(
-        CompleteContext.bare("annexample", "Ann Example", D, "g1", "BOS", "NYK", true, "schedule"),
-        line("annexample", "Ann Example", 20.5, MORNING));
-    UpcomingPlayerGameContext bob = CompleteContext.withLine(
-        CompleteContext.bare("bobsample", "Bob Sample", D, "g1", "BOS", "NYK", true, "schedule"),
-        line("bobsample", "Bob Sample", 15.5, MORNING));
-    PCollection<UpcomingPlayerGameContext> morning =
-        p.apply("MorningContext", Create.timestamped(
-                TimestampedValue.of(ann, GameDates.timestampOf(D)), TimestampedValue.of(bob, GameDates.timestampOf(D)))
-            .withCoder(SchemaCoders.of(UpcomingPlayerGameContext.class)))
-            .apply("MorningDaily", Window.into(GameDates.dailyWindows()));
+    PCollection<UpcomingPlayerGameContext> morning = morning();
     FeatureStore store = morning.apply("FeatureStore", new BuildFeatureStore(history, null));
 
     TestStream.Builder<PropSnapshotOffer> s =
@@ -137,14 +156,9 @@ public class BuildLineUpdatesTest {
     TestStream<PropSnapshotOffer> offers = snapshot(s, SECOND_MOVE, 23.5, 15.5).advanceWatermarkToInfinity();
     PCollection<PropSnapshotOffer> stream = p.apply("Offers", offers);
 
-    // The panes of the day's consensus, as BuildLineUpdates windows it.
-    PCollection<String> panes =
-        stream.apply("Windowed", BuildLineUpdates.<PropSnapshotOffer>asLinesArrive())
-            .apply("Consensus", new BuildConsensusLines())
-            .apply("LineText", MapElements.into(TypeDescriptors.strings()).via(l -> l.getPlayerLookup() + "|" + l.getLine()));
-    IntervalWindow day = new IntervalWindow(GameDates.timestampOf(D), GameDates.timestampOf("2024-01-21"));
-    PAssert.that(panes).inOnTimePane(day).containsInAnyOrder("annexample|23.5", "bobsample|15.5");
-    PAssert.that(panes).inEarlyPane(day).satisfies(early -> {
+    PCollection<String> panes = consensusPanes(stream);
+    PAssert.that(panes).inOnTimePane(DAY).containsInAnyOrder("annexample|23.5", "bobsample|15.5");
+    PAssert.that(panes).inEarlyPane(DAY).satisfies(early -> {
       TreeSet<String> distinct = new TreeSet<>();
       early.forEach(distinct::add);
       // Accumulating: every early pane restates both players; Ann's line is seen at each of its three values.
@@ -153,8 +167,7 @@ public class BuildLineUpdatesTest {
     });
 
     PCollection<UpcomingPlayerGameContext> moved = stream.apply(new BuildLineUpdates(morning));
-    PAssert.that(moved.apply("MovedText", MapElements.into(TypeDescriptors.strings())
-            .via(c -> c.getPlayerLookup() + "|" + c.getPropLine() + "|" + c.getPropOpeningLine() + "|" + c.getPropLineSnapshotTime())))
+    PAssert.that(movedText(moved))
         .containsInAnyOrder(
             "annexample|21.5|20.5|" + FIRST_MOVE,
             "annexample|23.5|20.5|" + SECOND_MOVE);
@@ -178,6 +191,56 @@ public class BuildLineUpdatesTest {
       assertThat(latest.getGamesPlayedSeason(), equalTo(5));
       return null;
     });
+    p.run().waitUntilFinish();
+  }
+
+  /*
+   * Late data. asLinesArrive() allows no lateness (Duration.ZERO): D's window closes, and its on-time pane is its
+   * final pane, the moment the watermark passes the end of D (midnight US/Eastern). So there is no LATE pane to
+   * test: an offer of D that arrives after that is droppable, and one that arrives before it is on time however far
+   * behind the watermark it is (every offer of D is stamped with the start of D, GameDates.stamp, so during the
+   * day every watched offer is "behind" the watermark). The two tests below pin both sides of that line.
+   */
+
+  /** The last millisecond of D: the window is still open, so an offer stamped 24 hours earlier still moves the line. */
+  @Test
+  public void anOfferBehindTheWatermarkCountsWhileTheDayIsOpen() {
+    SchemaCoders.registerAll(p);
+    TestStream.Builder<PropSnapshotOffer> s =
+        TestStream.create(SchemaCoders.of(PropSnapshotOffer.class)).advanceWatermarkTo(GameDates.timestampOf(D));
+    s = snapshot(s, MORNING, 20.5, 15.5).advanceWatermarkTo(DAY.maxTimestamp());
+    TestStream<PropSnapshotOffer> offers = snapshot(s, FIRST_MOVE, 21.5, 15.5).advanceWatermarkToInfinity();
+    PCollection<PropSnapshotOffer> stream = p.apply("Offers", offers);
+
+    PCollection<String> panes = consensusPanes(stream);
+    PAssert.that(panes).inOnTimePane(DAY).containsInAnyOrder("annexample|21.5", "bobsample|15.5");
+    PAssert.that(panes).inLatePane(DAY).empty();
+    PAssert.that(movedText(stream.apply(new BuildLineUpdates(morning()))))
+        .containsInAnyOrder("annexample|21.5|20.5|" + FIRST_MOVE);
+    p.run().waitUntilFinish();
+  }
+
+  /**
+   * After D's end (in LeaderBoardTest's terms, past the end of the window plus the allowed lateness): the day's
+   * final pane holds the lines seen before it, the late snapshot is dropped before the consensus, and no row is
+   * re-emitted for it, so a move after midnight cannot change the day's feature rows.
+   */
+  @Test
+  public void anOfferAfterTheDayHasClosedIsDroppedAndChangesNothing() {
+    SchemaCoders.registerAll(p);
+    String afterMidnight = "2024-01-21T05:30:00Z"; // 00:30 US/Eastern on the next day
+    TestStream.Builder<PropSnapshotOffer> s =
+        TestStream.create(SchemaCoders.of(PropSnapshotOffer.class)).advanceWatermarkTo(GameDates.timestampOf(D));
+    s = snapshot(s, MORNING, 20.5, 15.5).advanceProcessingTime(Duration.standardHours(3));
+    s = snapshot(s, FIRST_MOVE, 21.5, 15.5).advanceWatermarkTo(DAY.end().plus(Duration.standardMinutes(30)));
+    TestStream<PropSnapshotOffer> offers = snapshot(s, afterMidnight, 25.5, 18.5).advanceWatermarkToInfinity();
+    PCollection<PropSnapshotOffer> stream = p.apply("Offers", offers);
+
+    PCollection<String> panes = consensusPanes(stream);
+    PAssert.that(panes).inFinalPane(DAY).containsInAnyOrder("annexample|21.5", "bobsample|15.5");
+    PAssert.that(panes).inLatePane(DAY).empty();
+    PAssert.that(movedText(stream.apply(new BuildLineUpdates(morning()))))
+        .containsInAnyOrder("annexample|21.5|20.5|" + FIRST_MOVE);
     p.run().waitUntilFinish();
   }
 }

@@ -1,0 +1,133 @@
+package io.inputs;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.csv.ReadCsvRecordsTest;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Instant;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import schemas.DeadLetter;
+import schemas.vocabulary.GameDates;
+
+/**
+ * Every input file as its typed collection, stamped with its game date; every file's rejected rows in one
+ * dead-letter collection; an absent optional file as an empty collection; and what a morning run may know.
+ */
+public class ReadInputsTest {
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
+
+  private static final String GORDON = ReadCsvRecordsTest.GORDON; // 2023-10-24, DEN vs. LAL, 15 points
+  private static final LocalDate LATEST = LocalDate.parse("2023-10-26");
+  private InputFiles files;
+
+  @Before
+  public void writeInputFolder() throws Exception {
+    write("player_game_logs.csv", ReadCsvRecordsTest.HEADER,
+        GORDON,
+        GORDON.replace("2023-10-24", "2023-10-25"),
+        GORDON.replace(",15,6", ",twenty,6"), // line 4
+        GORDON.replace("2023-10-24", "2023-10-27")); // line 5: after LATEST
+    write("schedule.csv", "GAME_DATE,HOME_TEAM_ABBREVIATION,AWAY_TEAM_ABBREVIATION",
+        "2023-10-24,DEN,LAL",
+        "2023-10-25,BOS,NYK",
+        "2023-10-25,DEN,XYZ", // line 4
+        "2023-10-26,LAL,DEN");
+    // no shot_zones.csv: optional
+    write("player_props_snapshots.csv", "snapshot_file,event_id,player,market,line,bookmaker,game,game_time,over_odds,under_odds",
+        // 02:00Z on the 26th is the evening of the 25th, US/Eastern: game date 2023-10-25
+        "raw_20231025_150000.csv,evt1,Aaron Gordon,player_points,14.5,draftkings,LAL @ DEN,2023-10-26T02:00:00Z,-110,-110",
+        "raw_20231026_150000.csv,evt2,Aaron Gordon,player_points,15.5,draftkings,DEN @ LAL,2023-10-27T00:00:00Z,-110,-110",
+        "raw_20231026_150000.csv,evt2,Aaron Gordon,player_points,250,fanduel,DEN @ LAL,2023-10-27T00:00:00Z,-110,-110"); // line 4
+    files = InputFiles.discover(tmp.getRoot().toString());
+  }
+
+  private void write(String name, String header, String... rows) throws Exception {
+    Files.writeString(tmp.getRoot().toPath().resolve(name), header + "\n" + String.join("\n", rows) + "\n");
+  }
+
+  /** Each row as text, with the US/Eastern date of its event time. */
+  static final class WithDateFn<T> extends DoFn<T, String> {
+    private final SerializableFunction<T, String> text;
+
+    WithDateFn(SerializableFunction<T, String> text) {
+      this.text = text;
+    }
+
+    @ProcessElement
+    public void process(@Element T row, @Timestamp Instant ts, OutputReceiver<String> out) {
+      out.output(text.apply(row) + " @" + GameDates.easternDate(java.time.Instant.ofEpochMilli(ts.getMillis())));
+    }
+  }
+
+  private static <T> PCollection<String> text(String name, PCollection<T> rows, SerializableFunction<T, String> f) {
+    return rows.apply(name, ParDo.of(new WithDateFn<>(f)));
+  }
+
+  private static String deadLetter(DeadLetter d) {
+    return d.getSourceFile().substring(d.getSourceFile().lastIndexOf('/') + 1) + ":" + d.getLineNumber() + " " + d.getReason();
+  }
+
+  @Test
+  public void eachFileIsItsCollectionStampedWithItsDateAndEveryBadRowADeadLetter() {
+    ReadInputs.Inputs in = p.apply(ReadInputs.of(files, LATEST));
+
+    PAssert.that(text("Games", in.gameSummaries, g -> g.getPlayerLookup() + " " + g.getGameDate() + " " + g.getPoints()))
+        .containsInAnyOrder("aarongordon 2023-10-24 15 @2023-10-24", "aarongordon 2023-10-25 15 @2023-10-25");
+    PAssert.that(text("Schedule", in.schedule, g -> g.getGameDate() + " " + g.getHomeTeamAbbr() + "-" + g.getAwayTeamAbbr()))
+        .containsInAnyOrder("2023-10-24 DEN-LAL @2023-10-24", "2023-10-25 BOS-NYK @2023-10-25", "2023-10-26 LAL-DEN @2023-10-26");
+    PAssert.that(in.shotZones).empty();
+    PAssert.that(text("Props", in.propOffers, o -> o.getPlayerLookup() + " " + o.getGameDate() + " " + o.getLine()))
+        .containsInAnyOrder("aarongordon 2023-10-25 14.5 @2023-10-25", "aarongordon 2023-10-26 15.5 @2023-10-26");
+    PAssert.that(text("DeadLetters", in.deadLetters, ReadInputsTest::deadLetter)
+            .apply("WithoutTime", org.apache.beam.sdk.transforms.MapElements.into(org.apache.beam.sdk.values.TypeDescriptors.strings())
+                .via((String s) -> s.substring(0, s.lastIndexOf(" @")))))
+        .containsInAnyOrder(
+            "player_game_logs.csv:4 PTS 'twenty' is not a number",
+            "player_game_logs.csv:5 GAME_DATE 2023-10-27 is in the future (after 2023-10-26)",
+            "schedule.csv:4 unknown team 'XYZ' in AWAY_TEAM_ABBREVIATION",
+            "player_props_snapshots.csv:4 line 250.0 is outside 0–200");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aMorningRunKnowsEarlierBoxScoresAndItsOwnDatesScheduleAndLinesAndCountsTheRest() {
+    ReadInputs.Inputs in = p.apply(ReadInputs.of(files, LATEST)).knownOnMorningOf("2023-10-25");
+
+    PAssert.that(text("Games", in.gameSummaries, g -> g.getPlayerLookup() + " " + g.getGameDate()))
+        .containsInAnyOrder("aarongordon 2023-10-24 @2023-10-24");
+    PAssert.that(text("Schedule", in.schedule, g -> g.getGameDate() + " " + g.getHomeTeamAbbr() + "-" + g.getAwayTeamAbbr()))
+        .containsInAnyOrder("2023-10-25 BOS-NYK @2023-10-25");
+    PAssert.that(in.shotZones).empty();
+    PAssert.that(text("Props", in.propOffers, o -> o.getPlayerLookup() + " " + o.getGameDate() + " " + o.getLine()))
+        .containsInAnyOrder("aarongordon 2023-10-25 14.5 @2023-10-25");
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    Map<String, Long> ignored = new TreeMap<>();
+    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
+      if (c.getName().getNamespace().equals("same_day")) {
+        ignored.merge(c.getName().getName(), c.getAttempted(), Long::sum);
+      }
+    }
+    assertThat(ignored, equalTo(Map.of(
+        "player_game_logs_on_or_after_date_ignored", 1L,
+        "schedule_other_dates_ignored", 2L,
+        "props_other_dates_ignored", 1L)));
+  }
+}
