@@ -2,8 +2,7 @@ package schemas;
 
 import com.google.auto.value.AutoValue;
 import java.util.List;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -12,7 +11,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Table {@code ml_feature_store_v2}: one feature vector per (player_lookup, game_date), in the order of
  * {@link transforms.features.FeatureContract}, with its quality.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(RecordCoder.class)
 @AutoValue
 public abstract class MlFeatureStoreV2 {
   @SchemaFieldNumber("0")

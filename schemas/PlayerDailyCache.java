@@ -2,8 +2,7 @@ package schemas;
 
 import com.google.auto.value.AutoValue;
 import java.util.List;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -12,7 +11,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Table {@code player_daily_cache} (Phase 4): rolling player stats as of {@code cache_date}, over the player's
  * same-season games before that date with minutes &gt; 0. "Last N" = the N most recent. Definitions: docs/tables.md.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(RecordCoder.class)
 @AutoValue
 public abstract class PlayerDailyCache {
   @SchemaFieldNumber("0")

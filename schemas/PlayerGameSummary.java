@@ -1,8 +1,7 @@
 package schemas;
 
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -11,7 +10,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Table {@code player_game_summary} (Phase 3): one row per player per game played, keyed by
  * ({@code player_lookup}, {@code game_date}). Column definitions: docs/tables.md.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(RecordCoder.class)
 @AutoValue
 public abstract class PlayerGameSummary {
   /** {@link schemas.vocabulary.PlayerNames#lookup}: the name folded to lowercase ASCII letters and digits. */

@@ -1,8 +1,7 @@
 package schemas;
 
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -11,7 +10,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Table {@code player_shot_zone_analysis} (Phase 4): a player's shot mix and accuracy per zone group over his
  * last 10 games with zone data before {@code analysis_date} (same season).
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(RecordCoder.class)
 @AutoValue
 public abstract class PlayerShotZoneAnalysis {
   @SchemaFieldNumber("0")

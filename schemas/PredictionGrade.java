@@ -1,14 +1,13 @@
 package schemas;
 
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Table {@code prediction_grades}: one prediction of `player_prop_predictions` against the box score (written by `grade`; key player_lookup, game_date, system_id, line). */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(RecordCoder.class)
 @AutoValue
 public abstract class PredictionGrade {
   /** Normalized player name. */

@@ -1,8 +1,7 @@
 package schemas;
 
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -11,7 +10,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * One offer of {@code player_props_snapshots.csv(.gz)}: one book's line for one player in one market in one
  * snapshot. Lines are built from the {@code player_points} market only.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(RecordCoder.class)
 @AutoValue
 public abstract class PropSnapshotOffer {
   @SchemaFieldNumber("0")

@@ -1,8 +1,7 @@
 package schemas;
 
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -10,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * One row of {@code shot_zones.csv(.gz)}: a player's field-goal attempts and makes in one court zone of one game.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(RecordCoder.class)
 @AutoValue
 public abstract class ShotZoneAttempts {
   @SchemaFieldNumber("0")

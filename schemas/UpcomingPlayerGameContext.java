@@ -1,8 +1,7 @@
 package schemas;
 
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -11,7 +10,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Table {@code upcoming_player_game_context} (Phase 3): the run's player universe, one row per player expected
  * to play on {@code game_date}, with what is known of that game the morning of it.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(RecordCoder.class)
 @AutoValue
 public abstract class UpcomingPlayerGameContext {
   @SchemaFieldNumber("0")

@@ -1,8 +1,7 @@
 package schemas;
 
 import com.google.auto.value.AutoValue;
-import org.apache.beam.sdk.schemas.AutoValueSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -11,7 +10,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * A player's shots of one game, grouped into the three zone groups of {@link schemas.vocabulary.CourtZones}; with the
  * defending team, so one record serves the player's profile and the opponent's zone defense.
  */
-@DefaultSchema(AutoValueSchema.class)
+@DefaultCoder(RecordCoder.class)
 @AutoValue
 public abstract class ZoneGame {
   @SchemaFieldNumber("0")

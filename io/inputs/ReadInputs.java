@@ -53,7 +53,6 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
   @Override
   public Inputs expand(PBegin begin) {
     Pipeline p = begin.getPipeline();
-    SchemaCoders.registerAll(p);
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
     PCollection<PlayerGameSummary> summaries =
         read(p, Input.PLAYER_GAME_LOGS, new PlayerGameLogParser(latestGameDate), PlayerGameSummary.class, dead)

@@ -25,7 +25,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import schemas.PlayerGameSummary;
-import schemas.SchemaCoders;
 import io.inputs.PlayerGameLogParser;
 
 public class ReadCsvRecordsTest {
@@ -71,7 +70,6 @@ public class ReadCsvRecordsTest {
     lines.add(JAMES);
     Path f = write("player_game_logs.csv", String.join("\r\n", lines) + "\r\n", false);
 
-    SchemaCoders.registerAll(p);
     ReadCsvRecords<PlayerGameSummary> read =
         ReadCsvRecords.of(f.toString(), new PlayerGameLogParser(LocalDate.of(2030, 1, 1)), PlayerGameSummary.class);
     PCollectionTuple out = p.apply(read);
@@ -107,7 +105,6 @@ public class ReadCsvRecordsTest {
   public void readsGzipAndDeadLettersEveryRowOfAFileWithTheWrongDelimiter() throws Exception {
     Path good = write("logs.csv.gz", HEADER + "\n" + GORDON + "\n", true);
     Path semicolons = write("semi.csv", HEADER.replace(',', ';') + "\n" + GORDON.replace(',', ';') + "\n", false);
-    SchemaCoders.registerAll(p);
     PlayerGameLogParser parser = new PlayerGameLogParser(LocalDate.of(2030, 1, 1));
     ReadCsvRecords<PlayerGameSummary> readGood = ReadCsvRecords.of(good.toString(), parser, PlayerGameSummary.class);
     ReadCsvRecords<PlayerGameSummary> readSemi = ReadCsvRecords.of(semicolons.toString(), parser, PlayerGameSummary.class);

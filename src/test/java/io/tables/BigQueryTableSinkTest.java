@@ -86,7 +86,6 @@ public class BigQueryTableSinkTest {
     options.setTempLocation(TMP.newFolder().toString());
     options.as(org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions.class).setBigQueryProject(PROJECT);
     Pipeline p = Pipeline.create(options);
-    SchemaCoders.registerAll(p);
     return p;
   }
 

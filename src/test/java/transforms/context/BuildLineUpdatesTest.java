@@ -133,7 +133,6 @@ public class BuildLineUpdatesTest {
 
   @Test
   public void firesEarlyPerMoveAndOnTimeWithTheFinalLines() throws Exception {
-    SchemaCoders.registerAll(p);
     List<PlayerGameSummary> games = new ArrayList<>();
     for (String date : List.of("2024-01-10", "2024-01-12", "2024-01-14", "2024-01-16", "2024-01-18")) {
       PlayerGameSummary ann = AsOfTest.game(date, 32, 21);

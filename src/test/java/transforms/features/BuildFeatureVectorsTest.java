@@ -38,7 +38,6 @@ public class BuildFeatureVectorsTest {
 
   @Test
   public void aFailingRowBecomesAGapAndTheOthersStillGetFeatures() throws Exception {
-    SchemaCoders.registerAll(p);
     String d = "2024-01-20";
     PlayerGameSummary before = AsOfTest.game("2024-01-18", 30, 12);
     UpcomingPlayerGameContext good = CompleteContext.bare("annexample", "Ann Example", d, null, "BOS", "NYK", true, "played");

@@ -61,7 +61,6 @@ public class PredictionsTest {
 
   @Test
   public void onlyReadyRowsOfRotationPlayersArePredictedAndTheRestAreCounted() {
-    SchemaCoders.registerAll(p);
     PCollection<PlayerPropPrediction> out =
         p.apply(Create.of(
                 row("starter", true, 32, 17.5), row("bench", true, 9, null), row("rookie", false, 30, 12.5),
