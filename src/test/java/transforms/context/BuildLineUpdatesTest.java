@@ -204,7 +204,6 @@ public class BuildLineUpdatesTest {
   /** The last millisecond of D: the window is still open, so an offer stamped 24 hours earlier still moves the line. */
   @Test
   public void anOfferBehindTheWatermarkCountsWhileTheDayIsOpen() {
-    SchemaCoders.registerAll(p);
     TestStream.Builder<PropSnapshotOffer> s =
         TestStream.create(SchemaCoders.of(PropSnapshotOffer.class)).advanceWatermarkTo(GameDates.timestampOf(D));
     s = snapshot(s, MORNING, 20.5, 15.5).advanceWatermarkTo(DAY.maxTimestamp());
@@ -226,7 +225,6 @@ public class BuildLineUpdatesTest {
    */
   @Test
   public void anOfferAfterTheDayHasClosedIsDroppedAndChangesNothing() {
-    SchemaCoders.registerAll(p);
     String afterMidnight = "2024-01-21T05:30:00Z"; // 00:30 US/Eastern on the next day
     TestStream.Builder<PropSnapshotOffer> s =
         TestStream.create(SchemaCoders.of(PropSnapshotOffer.class)).advanceWatermarkTo(GameDates.timestampOf(D));

@@ -109,7 +109,6 @@ public class BuildGameHistoryTest {
 
   @Test
   public void historyOfKeysEachViewAndPutsADefenderlessZoneGameUnderTheEmptyKey() {
-    SchemaCoders.registerAll(p);
     PCollection<PlayerGameSummary> games = p.apply("Games", Create.of(
             Rows.playerGame("annexample", "BOS", "NYK", "2024-01-10", 30, 21),
             Rows.playerGame("annexample", "BOS", "MIA", "2024-01-12", 0, 0),
@@ -139,7 +138,6 @@ public class BuildGameHistoryTest {
 
   @Test
   public void buildGameHistoryFindsEachShotsDefenderAndSumsTheLeagueDays() {
-    SchemaCoders.registerAll(p);
     // the inputs as ReadInputs gives them: stamped with their game date, in the global window
     PCollection<PlayerGameSummary> games = stamped("Games", PlayerGameSummary.class, PlayerGameSummary::getGameDate, List.of(
             Rows.playerGame("annexample", "BOS", "NYK", "2024-01-10", 30, 21),

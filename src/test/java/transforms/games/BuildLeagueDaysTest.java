@@ -39,7 +39,6 @@ public class BuildLeagueDaysTest {
 
   @Test
   public void sumsEachDatesTeamGamesAndZonesAndKeepsADateThatHasOnlyOneOfThem() {
-    SchemaCoders.registerAll(p);
     PCollection<TeamGameSummary> teamGames = daily("TeamGames", TeamGameSummary.class, TeamGameSummary::getGameDate, List.of(
             // one game, both sides: each side's pace is the mean of its and its opponent's possessions
             Rows.teamGame("BOS", "NYK", "2024-01-10", 100, 98),

@@ -35,7 +35,6 @@ public class BuildExportTest {
 
   @Test
   public void oneDocumentPerDateWithGamesPlayersAndSystemsInOrder() {
-    SchemaCoders.registerAll(p);
     PlayerPropPrediction carl = Rows.prediction("carl", D, "baseline", null, 9.96, "PASS").toBuilder()
         .setTeamAbbr("ORL").setOpponentTeamAbbr("MIA").build();
     PlayerPropPrediction bob = Rows.prediction("bob", D, "baseline", 12.0, 10.0, "UNDER").toBuilder()

@@ -42,7 +42,6 @@ public class BuildPredictionsTest {
   private static final List<PredictionSystem> SYSTEMS = List.of(PredictionSystem.BASELINE, TWENTY_FIVE);
 
   private PCollection<String> predict(BuildPredictions predictions) {
-    SchemaCoders.registerAll(p);
     return p.apply(Create.of(
                 // the line's snapshot is 15:00Z = 10:00 US/Eastern on 2024-01-20
                 PredictionsTest.row("withline", true, 32, 17.5),

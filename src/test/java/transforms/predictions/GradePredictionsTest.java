@@ -28,7 +28,6 @@ public class GradePredictionsTest {
 
   @Test
   public void gradesEachPredictionAgainstItsOwnDatesBoxScoreAndSummarizesPerSystem() {
-    SchemaCoders.registerAll(p);
     PCollection<PlayerPropPrediction> predictions = p.apply("Predictions", Create.timestamped(
             onItsDate(Rows.prediction("ann", D, "baseline", 20.5, 24.0, "OVER")), // 25 points: WIN, error 1
             onItsDate(Rows.prediction("ann", D, "gbm", 20.5, 18.0, "UNDER")), // LOSS, error 7
