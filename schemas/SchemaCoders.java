@@ -3,6 +3,10 @@ package schemas;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.values.KV;
 
 /** Schema coders of the record classes, for where Beam cannot infer one by itself. */
 public final class SchemaCoders {
@@ -35,5 +39,13 @@ public final class SchemaCoders {
   /** The coder of a record class (see {@link RecordCoder} for why it is not a plain SchemaCoder). */
   public static <T> Coder<T> of(Class<T> type) {
     return RecordCoder.of(type);
+  }
+
+  /**
+   * The coder of prop snapshot file parts: one file's offers of one game date, keyed by the file's name, as one
+   * element (the unit consensus lines are built from).
+   */
+  public static Coder<KV<String, List<PropSnapshotOffer>>> snapshotFileParts() {
+    return KvCoder.of(StringUtf8Coder.of(), ListCoder.of(of(PropSnapshotOffer.class)));
   }
 }

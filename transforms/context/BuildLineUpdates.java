@@ -41,7 +41,11 @@ import schemas.UpcomingPlayerGameContext;
  * {@code BuildFeatureVectors} as the morning rows, so an update is exactly the row a bounded run over the same
  * snapshots would give the player.
  *
- * <p>Windowing: the day's window fires early as each batch of offers arrives and finally when the watermark
+ * <p>The input is whole snapshot files (one element per file and date, as {@code ReadInputs} reads them), so
+ * however a runner splits the stream into panes, a firing's consensus holds complete files only. Each row is as
+ * of the snapshot that moved it ({@code as_of} = its line's snapshot time).
+ *
+ * <p>Windowing: the day's window fires early as each batch of files arrives and finally when the watermark
  * passes the end of the day, accumulating, so each firing's consensus ({@link BuildConsensusLines}, unchanged)
  * sees every snapshot so far: the opening line stays the first snapshot's. A stateful step per date then keeps
  * the lines seen so far and emits a player only when the line he takes (by {@link CompleteContext#choose}, the
@@ -49,7 +53,7 @@ import schemas.UpcomingPlayerGameContext;
  * context's; one row per player per firing at most, so the latest row (by line snapshot time) wins.
  */
 public final class BuildLineUpdates
-    extends PTransform<PCollection<PropSnapshotOffer>, PCollection<UpcomingPlayerGameContext>> {
+    extends PTransform<PCollection<KV<String, List<PropSnapshotOffer>>>, PCollection<UpcomingPlayerGameContext>> {
   private final PCollection<UpcomingPlayerGameContext> morningContext;
 
   public BuildLineUpdates(PCollection<UpcomingPlayerGameContext> morningContext) {
@@ -65,15 +69,16 @@ public final class BuildLineUpdates
   }
 
   @Override
-  public PCollection<UpcomingPlayerGameContext> expand(PCollection<PropSnapshotOffer> offers) {
+  public PCollection<UpcomingPlayerGameContext> expand(PCollection<KV<String, List<PropSnapshotOffer>>> snapshotFiles) {
     PCollectionView<Map<String, Iterable<UpcomingPlayerGameContext>>> byName =
         PlayerDay.view(
             "MorningContextByName",
             morningContext.apply("MorningContextDaily", Window.into(GameDates.dailyWindows())),
             c -> PlayerNames.joinKey(c.getPlayerLookup()));
-    return offers
-        .apply("OffersAsTheyArrive", BuildLineUpdates.<PropSnapshotOffer>asLinesArrive())
-        .apply("LiveConsensusLines", new BuildConsensusLines())
+    // A watched line is known when its snapshot arrives: each update is as of its own snapshot.
+    return snapshotFiles
+        .apply("FilesAsTheyArrive", BuildLineUpdates.<KV<String, List<PropSnapshotOffer>>>asLinesArrive())
+        .apply("LiveConsensusLines", new BuildConsensusLines(AsOfTime.beforeTipOff()))
         .apply("KeyLinesByDate", WithKeys.of(PropLine::getGameDate).withKeyType(TypeDescriptors.strings()))
         .apply("MovedLines", ParDo.of(new MovedLinesFn(byName)).withSideInputs(byName))
         .setCoder(SchemaCoders.of(UpcomingPlayerGameContext.class));
@@ -138,7 +143,7 @@ public final class BuildLineUpdates
         given.put(player.getPlayerLookup(), now);
         changedState = true;
         moved.inc();
-        c.output(CompleteContext.withLine(player, chosen));
+        c.output(CompleteContext.withLine(player, chosen, line.getSnapshotTime()));
       }
       if (changedState) {
         givenState.write(given);
