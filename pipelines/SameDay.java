@@ -127,14 +127,15 @@ public final class SameDay {
                 "WatchSnapshotFiles",
                 // the files the morning pass read (or reported as not read) are not new: exactly those are skipped
                 WatchNewFiles.of(
-                    pattern, files.present(), GameDates.timestampOf(date),
+                    pattern, files.snapshotFilesListed(), GameDates.timestampOf(date),
                     Duration.standardSeconds(Math.max(1, options.getPollSeconds())), watchFor(date, options)))
             .apply("ParseNewSnapshots", parse.files());
     deadLetters.add(parsed.get(ReadCsvRecords.DEAD_LETTERS));
     PCollection<KV<String, List<PropSnapshotOffer>>> newFiles =
         ReadInputs.knownSnapshotsOf(parsed.get(parse.parts()), date.toString(), "NewSnapshots");
     PCollection<KV<String, List<PropSnapshotOffer>>> snapshotFiles =
-        PCollectionList.of(in.propSnapshots).and(newFiles).apply("MorningAndNewSnapshots", Flatten.pCollections());
+        PCollectionList.of(in.propSnapshots.apply("WholeMorning", BuildLineUpdates.wholeMorning())).and(newFiles)
+            .apply("MorningAndNewSnapshots", Flatten.pCollections());
     PCollection<UpcomingPlayerGameContext> moved = snapshotFiles.apply("BuildLineUpdates", new BuildLineUpdates(context));
     PCollectionTuple vectors = store.featuresFor("BuildLineUpdateFeatures", moved);
     sink.write(vectors.get(BuildFeatureVectors.FEATURES), Tables.ML_FEATURE_STORE_V2_LINE_UPDATES);

@@ -47,8 +47,8 @@ public final class InputFiles {
 
   private final String dir;
   private final Map<Input, List<String>> found = new EnumMap<>(Input.class);
-  /** Files matching an input's name that are not read (a twin of one read, empty, header-only). */
-  private final List<String> notRead = new ArrayList<>();
+  /** Snapshot files of the glob that are not read (a twin of one read, empty, header-only). */
+  private final List<String> snapshotsNotRead = new ArrayList<>();
   private final List<String> report = new ArrayList<>();
   private final Map<String, Long> modified = new java.util.TreeMap<>();
 
@@ -98,7 +98,6 @@ public final class InputFiles {
       return null;
     }
     if (p != null && z != null) {
-      notRead.add(z.resourceId().toString());
       report.add(input.fileName + ": both " + plain + " and " + gz + " are present: reading " + plain + ", not " + gz);
     }
     modified.put(chosen.resourceId().getFilename(), chosen.lastModifiedMillis());
@@ -134,14 +133,14 @@ public final class InputFiles {
     for (Map.Entry<String, MatchResult.Metadata> e : byPath.entrySet()) {
       String path = e.getKey();
       if (path.endsWith(".gz") && byPath.containsKey(path.substring(0, path.length() - 3))) {
-        notRead.add(path);
+        snapshotsNotRead.add(path);
         report.add(name + ": both " + path.substring(0, path.length() - 3) + " and " + path
             + " are present: reading the first, not " + path);
         continue;
       }
       String problem = firstLinesProblem(path);
       if (problem != null) {
-        notRead.add(path);
+        snapshotsNotRead.add(path);
         report.add(name + ": " + path + " " + problem + " — not read, treated as absent");
         continue;
       }
@@ -195,12 +194,12 @@ public final class InputFiles {
   }
 
   /**
-   * The files present at discovery that match an input's name, read or not (a twin, an empty file): what a
-   * watch of the same folder must not treat as new.
+   * The snapshot files listed at discovery, read or reported as not read (a twin, an empty file): what a watch of
+   * the same folder must not treat as new, and nothing else.
    */
-  public java.util.Set<String> present() {
-    java.util.Set<String> all = new java.util.TreeSet<>(notRead);
-    found.values().forEach(all::addAll);
+  public java.util.Set<String> snapshotFilesListed() {
+    java.util.Set<String> all = new java.util.TreeSet<>(snapshotsNotRead);
+    all.addAll(found.getOrDefault(Input.PLAYER_PROPS, List.of()));
     return all;
   }
 

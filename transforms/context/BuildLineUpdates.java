@@ -2,6 +2,7 @@ package transforms.context;
 
 import schemas.vocabulary.GameDates;
 import transforms.daily.PlayerDay;
+import transforms.daily.GroupByDate;
 import schemas.vocabulary.PlayerNames;
 import transforms.daily.SideInputCache;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
@@ -24,6 +25,7 @@ import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -66,6 +68,38 @@ public final class BuildLineUpdates
         .triggering(AfterWatermark.pastEndOfWindow().withEarlyFirings(AfterPane.elementCountAtLeast(1)))
         .withAllowedLateness(Duration.ZERO)
         .accumulatingFiredPanes();
+  }
+
+  /**
+   * The morning's snapshot files as one element per date, for the watch: its early panes then hold all of the
+   * morning's files or none, so no pane's consensus is a morning missing some of its files (which would read as a
+   * line move, with the wrong opening line). A bounded read's group fires once, complete, with the default trigger.
+   */
+  public static PTransform<PCollection<KV<String, List<PropSnapshotOffer>>>, PCollection<KV<String, List<PropSnapshotOffer>>>>
+      wholeMorning() {
+    return new PTransform<>() {
+      @Override
+      public PCollection<KV<String, List<PropSnapshotOffer>>> expand(PCollection<KV<String, List<PropSnapshotOffer>>> files) {
+        return files
+            .apply("MorningFilesByDate", GroupByDate.of(f -> f.getValue().get(0).getGameDate()))
+            .apply("OneMorningElement", ParDo.of(new ConcatFn()))
+            .setCoder(SchemaCoders.snapshotFileParts())
+            // back in the global window of the watched files it is flattened with; asLinesArrive windows both by day
+            .apply("MorningGlobal", Window.into(new GlobalWindows()));
+      }
+    };
+  }
+
+  static final class ConcatFn
+      extends DoFn<KV<String, Iterable<KV<String, List<PropSnapshotOffer>>>>, KV<String, List<PropSnapshotOffer>>> {
+    @ProcessElement
+    public void process(
+        @Element KV<String, Iterable<KV<String, List<PropSnapshotOffer>>>> day,
+        OutputReceiver<KV<String, List<PropSnapshotOffer>>> out) {
+      List<PropSnapshotOffer> all = new ArrayList<>();
+      day.getValue().forEach(f -> all.addAll(f.getValue()));
+      out.output(KV.of("morning files of " + day.getKey(), all));
+    }
   }
 
   @Override

@@ -48,8 +48,8 @@ public class InputFilesTest {
     assertThat(files.report(), hasItem(
         "player_props_snapshots.csv: both " + plain + " and " + twin + " are present: reading the first, not " + twin));
     // the watch skips what the morning considered, twins and empty files included, and nothing else
-    assertThat(files.present().size(), equalTo(5));
-    assertThat(files.present(), hasItems(main.toString(), dropped.toString(), plain.toString(), twin.toString()));
+    assertThat(files.snapshotFilesListed().size(), equalTo(5));
+    assertThat(files.snapshotFilesListed(), hasItems(main.toString(), dropped.toString(), plain.toString(), twin.toString()));
   }
 
   @Test
