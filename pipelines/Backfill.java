@@ -56,7 +56,7 @@ public final class Backfill {
       sink.write(FeatureGraph.inRange(f.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);
       Writes.featureStore(sink, f.context, f.store);
       health.universe(f.context).features(f.store.features).lines(f.lines)
-          .predictions(Writes.predictions(sink, Writes.systems(options), options, f.store, null));
+          .predictions(Writes.predictions(sink, Writes.systems(options, range), options, f.store));
     }
     // 5. the facts of the health report
     Writes.health(sink, health, range::contains);

@@ -13,6 +13,7 @@ import schemas.PropLine;
 import schemas.TeamGameSummary;
 import schemas.UpcomingPlayerGameContext;
 import schemas.vocabulary.DateRange;
+import transforms.context.AsOfTime;
 import transforms.context.BuildConsensusLines;
 import transforms.context.BuildSameDayUniverse;
 import transforms.context.CompleteContext;
@@ -45,7 +46,8 @@ final class FeatureGraph {
       Pipeline p, ReadInputs.Inputs in, PCollection<TeamGameSummary> teamGames, DateRange range, FeatureOptions options)
       throws IOException {
     History history = history(in, teamGames);
-    PCollection<PropLine> lines = in.propOffers.apply("BuildConsensusLines", new BuildConsensusLines());
+    AsOfTime asOf = AsOfTime.parse(options.getAsOfTime(), AsOfTime.beforeTipOff());
+    PCollection<PropLine> lines = in.propSnapshots.apply("BuildConsensusLines", new BuildConsensusLines(asOf));
     PCollection<UpcomingPlayerGameContext> universe =
         in.gameSummaries
             .apply("PlayedInRange", Filter.by((PlayerGameSummary s) -> range.contains(s.getGameDate()) && s.getMinutes() > 0))
@@ -54,18 +56,18 @@ final class FeatureGraph {
                 MapElements.into(TypeDescriptor.of(UpcomingPlayerGameContext.class))
                     .via(s -> CompleteContext.bare(s.getPlayerLookup(), s.getPlayerName(), s.getGameDate(), s.getGameId(),
                         s.getTeamAbbr(), s.getOpponentTeamAbbr(), s.getHomeGame(), "played")));
-    return complete(p, universe, lines, history, range, options);
+    return complete(p, universe, lines, history, range, options, asOf);
   }
 
   /** Same-day's graph for one date: the universe is who is expected to play ({@link BuildSameDayUniverse}). */
   static FeatureGraph expected(
-      Pipeline p, ReadInputs.Inputs known, PCollection<TeamGameSummary> teamGames, String date, SameDayOptions options)
-      throws IOException {
+      Pipeline p, ReadInputs.Inputs known, PCollection<TeamGameSummary> teamGames, String date, SameDayOptions options,
+      AsOfTime asOf) throws IOException {
     History history = history(known, teamGames);
-    PCollection<PropLine> lines = known.propOffers.apply("BuildConsensusLines", new BuildConsensusLines());
+    PCollection<PropLine> lines = known.propSnapshots.apply("BuildConsensusLines", new BuildConsensusLines(asOf));
     PCollection<UpcomingPlayerGameContext> universe =
         known.schedule.apply("BuildSameDayUniverse", new BuildSameDayUniverse(lines, history, options.getRosterGames()));
-    return complete(p, universe, lines, history, DateRange.single(date), options);
+    return complete(p, universe, lines, history, DateRange.single(date), options, asOf);
   }
 
   private static History history(ReadInputs.Inputs in, PCollection<TeamGameSummary> teamGames) {
@@ -74,9 +76,9 @@ final class FeatureGraph {
 
   private static FeatureGraph complete(
       Pipeline p, PCollection<UpcomingPlayerGameContext> universe, PCollection<PropLine> lines, History history,
-      DateRange range, FeatureOptions options) throws IOException {
+      DateRange range, FeatureOptions options, AsOfTime asOf) throws IOException {
     PCollection<UpcomingPlayerGameContext> context =
-        universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(lines, history));
+        universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(lines, history, asOf));
     FeatureStore store = context.apply(
         "BuildFeatureStore", new BuildFeatureStore(history, PersistedUpstream.dailyCache(p, options, range, context)));
     return new FeatureGraph(lines, history, context, store);

@@ -52,4 +52,19 @@ public interface FeatureOptions extends NbaOptions {
   double getPassEdge();
 
   void setPassEdge(double value);
+
+  @Description(
+      "The hour (HH:MM, US/Eastern) of each date the run knows up to: only prop snapshots taken before it count, and "
+          + "feature and prediction rows are stamped with it (as_of). Default: backfill, just before each game's "
+          + "tip-off; same-day, its launch time.")
+  String getAsOfTime();
+
+  void setAsOfTime(String value);
+
+  @Description(
+      "START..END: accept a --model whose training range reaches dates this run predicts, over at most these dates "
+          + "(the overlap must lie inside). Without it such a model is refused: it has seen the games it predicts.")
+  String getAllowTrainingOverlap();
+
+  void setAllowTrainingOverlap(String value);
 }

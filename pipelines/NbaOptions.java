@@ -11,7 +11,7 @@ import org.apache.beam.sdk.options.Validation;
 public interface NbaOptions extends PipelineOptions {
   @Description(
       "Folder (local path or gs:// prefix) with player_game_logs.csv and optionally schedule.csv, shot_zones.csv(.gz), "
-          + "player_props_snapshots.csv(.gz), game_lines.csv. Omit it to run on the embedded sample league, "
+          + "player_props_snapshots*.csv*, game_lines.csv. Omit it to run on the embedded sample league, "
           + "which is then written to <outputDir>/embedded_sample_input/.")
   String getInputDir();
 

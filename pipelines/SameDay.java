@@ -33,6 +33,10 @@ import transforms.games.BuildTeamGameSummaries;
 import schemas.vocabulary.GameDates;
 import transforms.predictions.PredictionSystem;
 import io.inputs.PropSnapshotParser;
+import java.time.Instant;
+import org.apache.beam.sdk.values.KV;
+import schemas.vocabulary.DateRange;
+import transforms.context.AsOfTime;
 
 /**
  * {@code same-day}: the morning of D, the tables of D from what is known before D's games, built by the same
@@ -68,18 +72,19 @@ public final class SameDay {
   public static void build(Pipeline p, InputFiles files, LocalDate date, SameDayOptions options, TableSink sink)
       throws IOException {
     String d = date.toString();
+    // A live run knows what has been published by its launch; --asOfTime replays the run of that hour.
+    AsOfTime asOf = AsOfTime.parse(options.getAsOfTime(), AsOfTime.instant(Instant.now()));
+    List<PredictionSystem> systems = Writes.systems(options, DateRange.single(d));
     // 1. read, keeping what is known the morning of D
     ReadInputs.Inputs all = p.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options)));
     ReadInputs.Inputs in = all.knownOnMorningOf(d);
     // 2. who is expected, their context, Phase 4 and the feature store
     PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
-    FeatureGraph f = FeatureGraph.expected(p, in, teamGames, d, options);
+    FeatureGraph f = FeatureGraph.expected(p, in, teamGames, d, options, asOf);
     // 3. write them, with predictions under --model
     sink.write(f.lines, Tables.PLAYER_PROP_LINES);
     Writes.featureStore(sink, f.context, f.store);
-    List<PredictionSystem> systems = Writes.systems(options);
-    PCollection<PlayerPropPrediction> predictions =
-        Writes.predictions(sink, systems, options, f.store, System.currentTimeMillis());
+    PCollection<PlayerPropPrediction> predictions = Writes.predictions(sink, systems, options, f.store);
     // 4. the health facts. Who played on D is known only after D: the report reconciles with it when the run
     // replays a played date.
     Writes.health(sink,
@@ -115,20 +120,23 @@ public final class SameDay {
     String pattern = options.getWatchPattern() != null && !options.getWatchPattern().isBlank()
         ? options.getWatchPattern()
         : files.dir().replaceAll("/+$", "") + "/player_props_snapshots*.csv*";
-    ReadCsvRecords<PropSnapshotOffer> parse = ReadCsvRecords.of(pattern, new PropSnapshotParser(), PropSnapshotOffer.class);
+    ReadInputs.SnapshotRead parse =
+        ReadInputs.snapshotFiles(ReadCsvRecords.of(pattern, new PropSnapshotParser(), PropSnapshotOffer.class));
     PCollectionTuple parsed =
         p.apply(
                 "WatchSnapshotFiles",
+                // the files the morning pass read (or reported as not read) are not new: exactly those are skipped
                 WatchNewFiles.of(
-                    pattern, GameDates.timestampOf(date), Duration.standardSeconds(Math.max(1, options.getPollSeconds())),
-                    watchFor(date, options)))
+                    pattern, files.snapshotFilesListed(), GameDates.timestampOf(date),
+                    Duration.standardSeconds(Math.max(1, options.getPollSeconds())), watchFor(date, options)))
             .apply("ParseNewSnapshots", parse.files());
     deadLetters.add(parsed.get(ReadCsvRecords.DEAD_LETTERS));
-    PCollection<PropSnapshotOffer> newOffers =
-        ReadInputs.knownOffersOf(parsed.get(parse.records()), date.toString(), "NewOffers");
-    PCollection<PropSnapshotOffer> offers =
-        PCollectionList.of(in.propOffers).and(newOffers).apply("MorningAndNewOffers", Flatten.pCollections());
-    PCollection<UpcomingPlayerGameContext> moved = offers.apply("BuildLineUpdates", new BuildLineUpdates(context));
+    PCollection<KV<String, List<PropSnapshotOffer>>> newFiles =
+        ReadInputs.knownSnapshotsOf(parsed.get(parse.parts()), date.toString(), "NewSnapshots");
+    PCollection<KV<String, List<PropSnapshotOffer>>> snapshotFiles =
+        PCollectionList.of(in.propSnapshots.apply("WholeMorning", BuildLineUpdates.wholeMorning())).and(newFiles)
+            .apply("MorningAndNewSnapshots", Flatten.pCollections());
+    PCollection<UpcomingPlayerGameContext> moved = snapshotFiles.apply("BuildLineUpdates", new BuildLineUpdates(context));
     PCollectionTuple vectors = store.featuresFor("BuildLineUpdateFeatures", moved);
     sink.write(vectors.get(BuildFeatureVectors.FEATURES), Tables.ML_FEATURE_STORE_V2_LINE_UPDATES);
     Writes.lineUpdatePredictions(sink, systems, options, vectors.get(BuildFeatureVectors.FEATURES));

@@ -29,7 +29,8 @@ public interface SameDayOptions extends FeatureOptions {
 
   @Description(
       "Files to watch for new prop snapshots (local glob or gs:// glob; same columns as player_props_snapshots.csv). "
-          + "Default: <inputDir>/player_props_snapshots*.csv*. Files present at launch are the morning run's input.")
+          + "Default: <inputDir>/player_props_snapshots*.csv*, the glob the morning pass reads; the files it read are not "
+          + "watched again.")
   String getWatchPattern();
 
   void setWatchPattern(String value);

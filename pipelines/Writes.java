@@ -22,25 +22,25 @@ import transforms.predictions.GradePredictions;
 import transforms.predictions.GbmModel;
 import transforms.features.FeatureStore;
 import transforms.predictions.PredictionSystem;
+import schemas.vocabulary.DateRange;
 
 /** The tables every feature-building pipeline writes, in one place so backfill and same-day write the same set. */
 final class Writes {
   private Writes() {}
 
   /**
-   * With {@code --model}, the day's predictions from its feature rows.
+   * With {@code --model}, the day's predictions from its feature rows, each as of its row's {@code as_of}.
    *
    * @param systems the run's {@link #systems}: none without --model
-   * @param clockMillis the prediction time of a same-day run; null for a backfill (noon of each game date)
    */
   static @Nullable PCollection<PlayerPropPrediction> predictions(
-      TableSink sink, List<PredictionSystem> systems, FeatureOptions options, FeatureStore store, @Nullable Long clockMillis) {
+      TableSink sink, List<PredictionSystem> systems, FeatureOptions options, FeatureStore store) {
     if (systems.isEmpty()) {
       return null;
     }
     PCollection<PlayerPropPrediction> predictions = store.features.apply(
         "BuildPlayerPropPredictions",
-        new BuildPredictions(systems, options.getMinMinutes(), options.getPassEdge(), clockMillis));
+        new BuildPredictions(systems, options.getMinMinutes(), options.getPassEdge()));
     sink.write(predictions, Tables.PLAYER_PROP_PREDICTIONS);
     export(sink, predictions.apply("PendingGrades",
         MapElements.into(TypeDescriptor.of(PredictionGrade.class)).via(GradePredictions::pending)));
@@ -70,22 +70,39 @@ final class Writes {
     sink.write(
         updates.apply(
             "BuildLineUpdatePredictions",
-            BuildPredictions.atLineSnapshots(systems, options.getMinMinutes(), options.getPassEdge())),
+            new BuildPredictions(systems, options.getMinMinutes(), options.getPassEdge())),
         Tables.PLAYER_PROP_PREDICTIONS_LINE_UPDATES);
   }
 
   /**
-   * The systems of {@code --model} (none without it), loaded once per run; a model of another contract version is
-   * refused here.
+   * The systems of {@code --model} (none without it), loaded once per run. Refused here (a usage error, exit 2): a
+   * model of another contract version, and a model trained on dates the run predicts unless
+   * {@code --allowTrainingOverlap} names a range covering the overlap.
+   *
+   * @param predicted the dates the run predicts
    */
-  static List<PredictionSystem> systems(FeatureOptions options) {
+  static List<PredictionSystem> systems(FeatureOptions options, DateRange predicted) {
     String models = options.getModel();
     if (models == null || models.isBlank()) {
       return List.of();
     }
+    String allowed = options.getAllowTrainingOverlap();
+    DateRange allowedRange = allowed == null || allowed.isBlank() ? null : DateRange.parse(allowed.trim(), "--allowTrainingOverlap");
     List<GbmModel> loaded = new ArrayList<>();
     for (String path : models.split(",")) {
-      loaded.add(GbmModel.load(path.trim()));
+      GbmModel model = GbmModel.load(path.trim());
+      DateRange overlap = model.overlap(predicted);
+      if (overlap != null && (allowedRange == null || !allowedRange.covers(overlap))) {
+        String first = overlap.start() != null ? overlap.start() : predicted.start();
+        DateRange trained = model.trainedOn();
+        throw new IllegalArgumentException(
+            "model " + path.trim() + " was trained on " + trained.start() + ".." + trained.end() + ", which reaches "
+                + (first == null ? "the first date" : first) + ", a date this run predicts (" + predicted
+                + "): its predictions there would be scored on games it has seen. Use a model trained before the "
+                + "first predicted date, or accept the leak with --allowTrainingOverlap="
+                + (overlap.start() == null ? "" : overlap.start()) + ".." + (overlap.end() == null ? "" : overlap.end()));
+      }
+      loaded.add(model);
     }
     return PredictionSystem.forModels(loaded);
   }

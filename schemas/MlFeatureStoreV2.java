@@ -106,11 +106,18 @@ public abstract class MlFeatureStoreV2 {
   @SchemaFieldName("universe_source")
   public abstract String getUniverseSource();
 
+  /** The instant the row was built for: only prop snapshots taken before it count (a run field). */
+  @SchemaFieldNumber("21")
+  @SchemaFieldName("as_of")
+  public abstract @Nullable String getAsOf();
+
   /**
    * The columns that describe the run that made a row rather than the player and date: the only ones on which
-   * a same-day row and the backfill row for the same (player, date) may differ.
+   * a same-day row and the backfill row for the same (player, date) may differ. {@code as_of} is one: a
+   * same-day run is as of its launch, a backfill as of each game's tip-off, unless both are given the same
+   * {@code --asOfTime}, and then it is equal too.
    */
-  public static final List<String> RUN_FIELDS = List.of("universe_source");
+  public static final List<String> RUN_FIELDS = List.of("universe_source", "as_of");
 
   public abstract Builder toBuilder();
 
@@ -161,6 +168,8 @@ public abstract class MlFeatureStoreV2 {
     public abstract Builder setLineSnapshotTime(@Nullable String v);
 
     public abstract Builder setUniverseSource(String v);
+
+    public abstract Builder setAsOf(@Nullable String v);
 
     public abstract MlFeatureStoreV2 build();
   }

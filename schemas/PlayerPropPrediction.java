@@ -65,7 +65,10 @@ public abstract class PlayerPropPrediction {
   @SchemaFieldName("feature_quality_score")
   public abstract double getFeatureQualityScore();
 
-  /** Hours from the newest input behind the row (its line snapshot, else the end of the day before the game) to the prediction time (the run's clock for same-day, noon US/Eastern of the game date for backfill). */
+  /**
+   * Hours from the newest input behind the row (its line snapshot, else the end of the day before the game) to
+   * {@code as_of}; never clamped.
+   */
   @SchemaFieldNumber("11")
   @SchemaFieldName("feature_data_age_hours")
   public abstract double getFeatureDataAgeHours();
@@ -84,6 +87,11 @@ public abstract class PlayerPropPrediction {
   @SchemaFieldNumber("14")
   @SchemaFieldName("line_snapshot_time")
   public abstract @Nullable String getLineSnapshotTime();
+
+  /** The instant the prediction was made as of: its feature row's; feature_data_age_hours is measured from it. */
+  @SchemaFieldNumber("15")
+  @SchemaFieldName("as_of")
+  public abstract @Nullable String getAsOf();
 
   public abstract Builder toBuilder();
 
@@ -122,6 +130,8 @@ public abstract class PlayerPropPrediction {
     public abstract Builder setFeatureSchemaVersion(String v);
 
     public abstract Builder setLineSnapshotTime(@Nullable String v);
+
+    public abstract Builder setAsOf(@Nullable String v);
 
     public abstract PlayerPropPrediction build();
   }

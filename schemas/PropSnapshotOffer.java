@@ -7,7 +7,7 @@ import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * One offer of {@code player_props_snapshots.csv(.gz)}: one book's line for one player in one market in one
+ * One offer of a {@code player_props_snapshots*.csv*} file: one book's line for one player in one market in one
  * snapshot. Lines are built from the {@code player_points} market only.
  */
 @DefaultCoder(RecordCoder.class)

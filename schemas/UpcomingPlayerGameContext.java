@@ -83,6 +83,11 @@ public abstract class UpcomingPlayerGameContext {
   @SchemaFieldName("universe_source")
   public abstract String getUniverseSource();
 
+  /** The instant the row was built for (transforms.context.AsOfTime): only snapshots taken before it count. */
+  @SchemaFieldNumber("16")
+  @SchemaFieldName("as_of")
+  public abstract @Nullable String getAsOf();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -122,6 +127,8 @@ public abstract class UpcomingPlayerGameContext {
     public abstract Builder setPropLineSnapshotTime(@Nullable String v);
 
     public abstract Builder setUniverseSource(String v);
+
+    public abstract Builder setAsOf(@Nullable String v);
 
     public abstract UpcomingPlayerGameContext build();
   }

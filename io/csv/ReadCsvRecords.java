@@ -5,9 +5,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.KV;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -39,28 +48,54 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<DeadLetter>() {};
   public static final String METRICS_NAMESPACE = "input";
 
-  private final String filepattern;
+  private final List<String> filepatterns;
   private final CsvRecordParser<T> parser;
   private final Class<T> recordClass;
   private final TupleTag<T> records = new TupleTag<>();
+  private final TupleTag<KV<String, List<T>>> fileParts = new TupleTag<>();
+  private final @Nullable SerializableFunction<T, String> partOf;
 
-  private ReadCsvRecords(String filepattern, CsvRecordParser<T> parser, Class<T> recordClass) {
-    this.filepattern = filepattern;
+  private ReadCsvRecords(
+      List<String> filepatterns, CsvRecordParser<T> parser, Class<T> recordClass, @Nullable SerializableFunction<T, String> partOf) {
+    this.filepatterns = filepatterns;
     this.parser = parser;
     this.recordClass = recordClass;
+    this.partOf = partOf;
   }
 
   public static <T> ReadCsvRecords<T> of(String filepattern, CsvRecordParser<T> parser, Class<T> recordClass) {
-    return new ReadCsvRecords<>(filepattern, parser, recordClass);
+    return new ReadCsvRecords<>(List.of(filepattern), parser, recordClass, null);
+  }
+
+  /** Exactly these files (or patterns), e.g. the list a run discovered and reports. */
+  public static <T> ReadCsvRecords<T> ofAll(List<String> filepatterns, CsvRecordParser<T> parser, Class<T> recordClass) {
+    return new ReadCsvRecords<>(List.copyOf(filepatterns), parser, recordClass, null);
+  }
+
+  /**
+   * Each file's accepted records as whole elements on {@link #fileParts()}, one per file and value of
+   * {@code partOf} (key: the file name), instead of one element per record on {@link #records()}. A file is read
+   * by one call, so a part is complete by construction: whatever panes or bundles come after, no consumer sees
+   * half of it. Dead letters and counters are unchanged.
+   */
+  public ReadCsvRecords<T> wholeFileParts(SerializableFunction<T, String> partOf) {
+    return new ReadCsvRecords<>(filepatterns, parser, recordClass, partOf);
   }
 
   public TupleTag<T> records() {
     return records;
   }
 
+  public TupleTag<KV<String, List<T>>> fileParts() {
+    return fileParts;
+  }
+
   @Override
   public PCollectionTuple expand(PBegin input) {
-    return input.apply("Match", FileIO.match().filepattern(filepattern)).apply("Parse", files());
+    return input
+        .apply("Patterns", Create.of(filepatterns).withCoder(StringUtf8Coder.of()))
+        .apply("Match", FileIO.matchAll())
+        .apply("Parse", files());
   }
 
   /**
@@ -76,8 +111,10 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
                 .apply("Open", FileIO.readMatches().withCompression(Compression.AUTO))
                 .apply(
                     "ParseLines",
-                    ParDo.of(new ParseFileFn<>(parser, records)).withOutputTags(records, TupleTagList.of(DEAD_LETTERS)));
+                    ParDo.of(new ParseFileFn<>(parser, records, fileParts, partOf))
+                        .withOutputTags(records, TupleTagList.of(DEAD_LETTERS).and(fileParts)));
         out.get(records).setCoder(SchemaCoders.of(recordClass));
+        out.get(fileParts).setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SchemaCoders.of(recordClass))));
         out.get(DEAD_LETTERS).setCoder(SchemaCoders.of(DeadLetter.class));
         return out;
       }
@@ -93,10 +130,16 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
     private static final Logger LOG = LoggerFactory.getLogger(ParseFileFn.class);
     private final CsvRecordParser<T> parser;
     private final TupleTag<T> records;
+    private final TupleTag<KV<String, List<T>>> fileParts;
+    private final @Nullable SerializableFunction<T, String> partOf;
 
-    ParseFileFn(CsvRecordParser<T> parser, TupleTag<T> records) {
+    ParseFileFn(
+        CsvRecordParser<T> parser, TupleTag<T> records, TupleTag<KV<String, List<T>>> fileParts,
+        @Nullable SerializableFunction<T, String> partOf) {
       this.parser = parser;
       this.records = records;
+      this.fileParts = fileParts;
+      this.partOf = partOf;
     }
 
     @ProcessElement
@@ -131,6 +174,7 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
           LOG.error("{}: {}; every data row is dead-lettered", name, headerProblem);
         }
         Map<String, Long> firstLineOfKey = new HashMap<>();
+        Map<String, List<T>> parts = new TreeMap<>();
         long lineNumber = 1;
         long dataRows = 0;
         String line;
@@ -159,11 +203,18 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
           }
           if (reason == null) {
             accepted.inc();
-            out.get(records).output(record);
+            if (partOf == null) {
+              out.get(records).output(record);
+            } else {
+              parts.computeIfAbsent(partOf.apply(record), k -> new ArrayList<>()).add(record);
+            }
           } else {
             dead.inc();
             out.get(DEAD_LETTERS).output(DeadLetter.of(name, lineNumber, line, reason));
           }
+        }
+        for (List<T> part : parts.values()) {
+          out.get(fileParts).output(KV.of(name, part));
         }
         if (dataRows == 0) {
           Metrics.counter(METRICS_NAMESPACE, counterName(name, "file_header_only")).inc();

@@ -39,8 +39,16 @@ public final class InputFiles {
     }
   }
 
+  /**
+   * The prop snapshots: every file of the folder matching this, not only {@code player_props_snapshots.csv(.gz)}:
+   * a snapshot dropped beside the others before a run is read like them. The same-day watch uses the same glob.
+   */
+  public static final String SNAPSHOTS_GLOB = "player_props_snapshots*.csv*";
+
   private final String dir;
-  private final Map<Input, String> found = new EnumMap<>(Input.class);
+  private final Map<Input, List<String>> found = new EnumMap<>(Input.class);
+  /** Snapshot files of the glob that are not read (a twin of one read, empty, header-only). */
+  private final List<String> snapshotsNotRead = new ArrayList<>();
   private final List<String> report = new ArrayList<>();
   private final Map<String, Long> modified = new java.util.TreeMap<>();
 
@@ -52,6 +60,10 @@ public final class InputFiles {
   public static InputFiles discover(String dir) throws InputException {
     InputFiles files = new InputFiles(dir);
     for (Input input : Input.values()) {
+      if (input == Input.PLAYER_PROPS) {
+        files.discoverSnapshots();
+        continue;
+      }
       String path = files.locate(input);
       if (path == null) {
         if (input.required) {
@@ -70,25 +82,77 @@ public final class InputFiles {
         continue;
       }
       files.report.add(input.fileName + ": found " + path);
-      files.found.put(input, path);
+      files.found.put(input, List.of(path));
     }
     return files;
   }
 
+  /** The plain file if present, else the .gz; when both are there, the .gz is reported as not read. */
   private String locate(Input input) throws InputException {
-    for (String candidate : new String[] {join(dir, input.fileName), join(dir, input.fileName + ".gz")}) {
-      try {
-        MatchResult m = FileSystems.match(candidate, EmptyMatchTreatment.ALLOW);
-        if (m.status() == MatchResult.Status.OK && !m.metadata().isEmpty()) {
-          MatchResult.Metadata meta = m.metadata().get(0);
-          modified.put(meta.resourceId().getFilename(), meta.lastModifiedMillis());
-          return candidate;
-        }
-      } catch (IOException e) {
-        throw new InputException("cannot list " + candidate + ": " + e.getMessage());
-      }
+    String plain = join(dir, input.fileName);
+    String gz = plain + ".gz";
+    MatchResult.Metadata p = single(plain);
+    MatchResult.Metadata z = single(gz);
+    MatchResult.Metadata chosen = p != null ? p : z;
+    if (chosen == null) {
+      return null;
     }
-    return null;
+    if (p != null && z != null) {
+      report.add(input.fileName + ": both " + plain + " and " + gz + " are present: reading " + plain + ", not " + gz);
+    }
+    modified.put(chosen.resourceId().getFilename(), chosen.lastModifiedMillis());
+    return p != null ? plain : gz;
+  }
+
+  private static MatchResult.Metadata single(String path) throws InputException {
+    List<MatchResult.Metadata> m = match(path);
+    return m.isEmpty() ? null : m.get(0);
+  }
+
+  private static List<MatchResult.Metadata> match(String pattern) throws InputException {
+    try {
+      MatchResult m = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+      return m.status() == MatchResult.Status.OK ? m.metadata() : List.of();
+    } catch (IOException e) {
+      throw new InputException("cannot list " + pattern + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Every snapshot file of {@link #SNAPSHOTS_GLOB}, in name order. Of {@code x.csv} and {@code x.csv.gz} (the same
+   * snapshot twice, compressed and not), the plain one is read and the other reported; an empty or header-only
+   * file is reported and not read.
+   */
+  private void discoverSnapshots() throws InputException {
+    Map<String, MatchResult.Metadata> byPath = new java.util.TreeMap<>();
+    for (MatchResult.Metadata m : match(join(dir, SNAPSHOTS_GLOB))) {
+      byPath.put(m.resourceId().toString(), m);
+    }
+    String name = Input.PLAYER_PROPS.fileName;
+    List<String> read = new ArrayList<>();
+    for (Map.Entry<String, MatchResult.Metadata> e : byPath.entrySet()) {
+      String path = e.getKey();
+      if (path.endsWith(".gz") && byPath.containsKey(path.substring(0, path.length() - 3))) {
+        snapshotsNotRead.add(path);
+        report.add(name + ": both " + path.substring(0, path.length() - 3) + " and " + path
+            + " are present: reading the first, not " + path);
+        continue;
+      }
+      String problem = firstLinesProblem(path);
+      if (problem != null) {
+        snapshotsNotRead.add(path);
+        report.add(name + ": " + path + " " + problem + " — not read, treated as absent");
+        continue;
+      }
+      report.add(name + ": found " + path);
+      modified.put(e.getValue().resourceId().getFilename(), e.getValue().lastModifiedMillis());
+      read.add(path);
+    }
+    if (read.isEmpty()) {
+      report.add(name + ": absent (optional; no " + SNAPSHOTS_GLOB + " to read) — features from it fall back to defaults");
+    } else {
+      found.put(Input.PLAYER_PROPS, List.copyOf(read));
+    }
   }
 
   /** Null when the file has a header and at least one data line; otherwise what is wrong with it. */
@@ -120,12 +184,23 @@ public final class InputFiles {
     return found.containsKey(input);
   }
 
-  public String path(Input input) {
-    String p = found.get(input);
+  /** The files read for an input: one, except for the prop snapshots (every file of {@link #SNAPSHOTS_GLOB}). */
+  public List<String> paths(Input input) {
+    List<String> p = found.get(input);
     if (p == null) {
       throw new IllegalStateException(input.fileName + " is absent; check has() first");
     }
     return p;
+  }
+
+  /**
+   * The snapshot files listed at discovery, read or reported as not read (a twin, an empty file): what a watch of
+   * the same folder must not treat as new, and nothing else.
+   */
+  public java.util.Set<String> snapshotFilesListed() {
+    java.util.Set<String> all = new java.util.TreeSet<>(snapshotsNotRead);
+    all.addAll(found.getOrDefault(Input.PLAYER_PROPS, List.of()));
+    return all;
   }
 
   /** When each input file found was last modified (epoch ms), by file name: the inputs' freshness. */

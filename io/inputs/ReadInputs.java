@@ -16,6 +16,9 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -63,11 +66,76 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
     PCollection<ShotZoneAttempts> zones =
         read(p, Input.SHOT_ZONES, new ShotZoneParser(), ShotZoneAttempts.class, dead)
             .apply("StampShotZones", GameDates.stamp(ShotZoneAttempts::getGameDate));
-    PCollection<PropSnapshotOffer> props =
-        read(p, Input.PLAYER_PROPS, new PropSnapshotParser(), PropSnapshotOffer.class, dead)
-            .apply("StampPropOffers", GameDates.stamp(PropSnapshotOffer::getGameDate));
+    PCollection<KV<String, List<PropSnapshotOffer>>> snapshots = readSnapshots(p, dead);
     PCollection<DeadLetter> deadLetters = PCollectionList.of(dead).apply("AllDeadLetters", Flatten.pCollections());
-    return new Inputs(p, summaries, schedule, zones, props, deadLetters);
+    return new Inputs(p, summaries, schedule, zones, snapshots, offersOf(snapshots, "PropOffers"), deadLetters);
+  }
+
+  /** Every snapshot file found, each as whole per-date parts ({@link #snapshotFiles}), stamped with their date. */
+  private PCollection<KV<String, List<PropSnapshotOffer>>> readSnapshots(Pipeline p, List<PCollection<DeadLetter>> dead) {
+    String name = "Read " + Input.PLAYER_PROPS.fileName;
+    if (!files.has(Input.PLAYER_PROPS)) {
+      return p.apply(name + " (absent)", Create.empty(SchemaCoders.snapshotFileParts()));
+    }
+    PCollectionTuple parsed = p.apply(name, snapshotFiles(ReadCsvRecords.ofAll(files.paths(Input.PLAYER_PROPS),
+        new PropSnapshotParser(), PropSnapshotOffer.class)).asRead());
+    dead.add(parsed.get(ReadCsvRecords.DEAD_LETTERS));
+    return stampSnapshots(parsed.get(snapshotParts), "PropSnapshots");
+  }
+
+  private static final TupleTag<KV<String, List<PropSnapshotOffer>>> snapshotParts = new TupleTag<>();
+
+  /**
+   * Snapshot files parsed into whole per-(file, game date) parts, keyed by file name: the unit the consensus
+   * works on, so it never sees half a file whatever the panes (see {@link ReadCsvRecords#wholeFileParts}).
+   */
+  public static SnapshotRead snapshotFiles(ReadCsvRecords<PropSnapshotOffer> read) {
+    return new SnapshotRead(read.wholeFileParts(PropSnapshotOffer::getGameDate));
+  }
+
+  /** A snapshot read: as a read of its files ({@link #asRead}) or over files found otherwise ({@link #files}). */
+  public static final class SnapshotRead {
+    private final ReadCsvRecords<PropSnapshotOffer> read;
+
+    SnapshotRead(ReadCsvRecords<PropSnapshotOffer> read) {
+      this.read = read;
+    }
+
+    public TupleTag<KV<String, List<PropSnapshotOffer>>> parts() {
+      return read.fileParts();
+    }
+
+    PTransform<PBegin, PCollectionTuple> asRead() {
+      return new PTransform<PBegin, PCollectionTuple>() {
+        @Override
+        public PCollectionTuple expand(PBegin begin) {
+          PCollectionTuple t = begin.apply(read);
+          return PCollectionTuple.of(ReadCsvRecords.DEAD_LETTERS, t.get(ReadCsvRecords.DEAD_LETTERS))
+              .and(snapshotParts, t.get(read.fileParts()));
+        }
+      };
+    }
+
+    public PTransform<PCollection<MatchResult.Metadata>, PCollectionTuple> files() {
+      return read.files();
+    }
+  }
+
+  private static PCollection<KV<String, List<PropSnapshotOffer>>> stampSnapshots(
+      PCollection<KV<String, List<PropSnapshotOffer>>> parts, String name) {
+    return parts.apply("Stamp" + name, GameDates.stamp(ReadInputs::dateOf));
+  }
+
+  /** The game date of a snapshot part (all its offers share it). */
+  public static String dateOf(KV<String, List<PropSnapshotOffer>> part) {
+    return part.getValue().get(0).getGameDate();
+  }
+
+  private static PCollection<PropSnapshotOffer> offersOf(PCollection<KV<String, List<PropSnapshotOffer>>> parts, String name) {
+    return parts
+        .apply(name + "OfFiles", Values.create())
+        .apply(name, Flatten.iterables())
+        .setCoder(SchemaCoders.of(PropSnapshotOffer.class));
   }
 
   private <T> PCollection<T> read(
@@ -76,7 +144,7 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
     if (!files.has(input)) {
       return p.apply(name + " (absent)", Create.empty(SchemaCoders.of(type)));
     }
-    ReadCsvRecords<T> read = ReadCsvRecords.of(files.path(input), parser, type);
+    ReadCsvRecords<T> read = ReadCsvRecords.ofAll(files.paths(input), parser, type);
     PCollectionTuple parsed = p.apply(name, read);
     dead.add(parsed.get(ReadCsvRecords.DEAD_LETTERS));
     return parsed.get(read.records());
@@ -87,6 +155,9 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
     public final PCollection<PlayerGameSummary> gameSummaries;
     public final PCollection<ScheduledGame> schedule;
     public final PCollection<ShotZoneAttempts> shotZones;
+    /** The prop snapshot files, each as whole per-date parts keyed by file name: what consensus lines are built from. */
+    public final PCollection<KV<String, List<PropSnapshotOffer>>> propSnapshots;
+    /** The same offers one by one (freshness, counts). */
     public final PCollection<PropSnapshotOffer> propOffers;
     public final PCollection<DeadLetter> deadLetters;
     private final Pipeline pipeline;
@@ -96,8 +167,10 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
         PCollection<PlayerGameSummary> gameSummaries,
         PCollection<ScheduledGame> schedule,
         PCollection<ShotZoneAttempts> shotZones,
+        PCollection<KV<String, List<PropSnapshotOffer>>> propSnapshots,
         PCollection<PropSnapshotOffer> propOffers,
         PCollection<DeadLetter> deadLetters) {
+      this.propSnapshots = propSnapshots;
       this.pipeline = pipeline;
       this.gameSummaries = gameSummaries;
       this.schedule = schedule;
@@ -117,7 +190,8 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
           known(gameSummaries, "GameSummaries", s -> s.getGameDate().compareTo(date) < 0, "player_game_logs_on_or_after_date"),
           known(schedule, "Schedule", g -> g.getGameDate().equals(date), "schedule_other_dates"),
           known(shotZones, "ShotZones", z -> z.getGameDate().compareTo(date) < 0, "shot_zones_on_or_after_date"),
-          known(propOffers, "PropOffers", o -> o.getGameDate().equals(date), "props_other_dates"),
+          known(propSnapshots, "PropSnapshots", f -> dateOf(f).equals(date), "props_other_dates"),
+          known(propOffers, "PropOffers", o -> o.getGameDate().equals(date), "prop_offers_other_dates"),
           deadLetters);
     }
 
@@ -132,6 +206,7 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
           new TupleTag<PlayerGameSummary>("gameSummaries"), gameSummaries,
           new TupleTag<ScheduledGame>("schedule"), schedule,
           new TupleTag<ShotZoneAttempts>("shotZones"), shotZones,
+          new TupleTag<KV<String, List<PropSnapshotOffer>>>("propSnapshots"), propSnapshots,
           new TupleTag<PropSnapshotOffer>("propOffers"), propOffers,
           new TupleTag<DeadLetter>("deadLetters"), deadLetters);
     }
@@ -141,10 +216,10 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
         String transformName, org.apache.beam.sdk.values.PInput input, PTransform<?, ?> transform) {}
   }
 
-  /** Offers of a date's watched snapshot files: that date's only (others counted), stamped like the morning's. */
-  public static PCollection<PropSnapshotOffer> knownOffersOf(PCollection<PropSnapshotOffer> offers, String date, String name) {
-    return known(offers, name, o -> o.getGameDate().equals(date), "watched_props_other_dates")
-        .apply("Stamp" + name, GameDates.stamp(PropSnapshotOffer::getGameDate));
+  /** Parts of a date's watched snapshot files: that date's only (others counted), stamped like the morning's. */
+  public static PCollection<KV<String, List<PropSnapshotOffer>>> knownSnapshotsOf(
+      PCollection<KV<String, List<PropSnapshotOffer>>> parts, String date, String name) {
+    return stampSnapshots(known(parts, name, f -> dateOf(f).equals(date), "watched_props_other_dates"), name);
   }
 
   private static <T> PCollection<T> known(

@@ -22,9 +22,8 @@ import org.joda.time.Instant;
 
 /**
  * The files that appear under a file pattern after launch, as an unbounded collection (Beam's {@link Watch}):
- * a local folder here, a {@code gs://} prefix on Dataflow, the same code. Files already there at launch are
- * the bounded run's input and are not emitted again; a file is emitted once, by path (a snapshot is a new
- * file, never a rewrite).
+ * a local folder here, a {@code gs://} prefix on Dataflow, the same code. The files the bounded run read are
+ * not emitted again, and only those; a file is emitted once, by path (a snapshot is a new file, never a rewrite).
  *
  * <p>Event time: every file is about one game date, so it is stamped with that date's timestamp, and the
  * watermark stays there until the watch ends. That keeps the date's window open while it is watched, however
@@ -33,28 +32,34 @@ import org.joda.time.Instant;
  */
 public final class WatchNewFiles extends PTransform<PBegin, PCollection<MatchResult.Metadata>> {
   private final String filepattern;
+  private final Set<String> known;
   private final Instant eventTime;
   private final Duration pollInterval;
   private final Duration watchFor;
 
-  private WatchNewFiles(String filepattern, Instant eventTime, Duration pollInterval, Duration watchFor) {
+  private WatchNewFiles(String filepattern, Set<String> known, Instant eventTime, Duration pollInterval, Duration watchFor) {
     this.filepattern = filepattern;
+    this.known = new TreeSet<>(known);
     this.eventTime = eventTime;
     this.pollInterval = pollInterval;
     this.watchFor = watchFor;
   }
 
   /**
+   * @param known the files not to emit: those the bounded run read (as {@code ResourceId} strings). Not "every
+   *     match at launch": a file that lands between the bounded run's listing and the watch's first poll would be
+   *     neither read nor watched.
    * @param eventTime the timestamp of the date the files are about
    * @param watchFor how long to watch after launch; the watch, and so the date's window, ends then
    */
-  public static WatchNewFiles of(String filepattern, Instant eventTime, Duration pollInterval, Duration watchFor) {
-    return new WatchNewFiles(filepattern, eventTime, pollInterval, watchFor);
+  public static WatchNewFiles of(
+      String filepattern, Set<String> known, Instant eventTime, Duration pollInterval, Duration watchFor) {
+    return new WatchNewFiles(filepattern, known, eventTime, pollInterval, watchFor);
   }
 
   @Override
   public PCollection<MatchResult.Metadata> expand(PBegin begin) {
-    Set<String> atLaunch = list(filepattern);
+    Set<String> atLaunch = known;
     return begin
         .apply("Pattern", Create.of(filepattern).withCoder(StringUtf8Coder.of()))
         .apply(

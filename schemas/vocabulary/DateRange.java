@@ -43,6 +43,42 @@ public final class DateRange implements Serializable {
     }
   }
 
+  /** The dates in both ranges, or null when they share none (an open bound reaches as far as the other's). */
+  public @Nullable DateRange intersection(DateRange other) {
+    String s = start == null ? other.start : other.start == null ? start : max(start, other.start);
+    String e = end == null ? other.end : other.end == null ? end : min(end, other.end);
+    if (s != null && e != null && s.compareTo(e) > 0) {
+      return null;
+    }
+    return new DateRange(s, e);
+  }
+
+  /** Whether every date of {@code inner} is in this range. */
+  public boolean covers(DateRange inner) {
+    return (start == null || (inner.start != null && inner.start.compareTo(start) >= 0))
+        && (end == null || (inner.end != null && inner.end.compareTo(end) <= 0));
+  }
+
+  /**
+   * {@code START..END} (either side may be empty: open). Throws IllegalArgumentException naming {@code option}
+   * when it is not that.
+   */
+  public static DateRange parse(String text, String option) {
+    int dots = text.indexOf("..");
+    if (dots < 0) {
+      throw new IllegalArgumentException(option + " '" + text + "' is not START..END (YYYY-MM-DD..YYYY-MM-DD)");
+    }
+    return of(text.substring(0, dots), text.substring(dots + 2));
+  }
+
+  private static String max(String a, String b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static String min(String a, String b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   public boolean contains(String isoDate) {
     return (start == null || isoDate.compareTo(start) >= 0) && (end == null || isoDate.compareTo(end) <= 0);
   }

@@ -17,54 +17,89 @@ import org.apache.beam.sdk.values.PCollection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.PropLine;
 import schemas.PropSnapshotOffer;
+import schemas.SchemaCoders;
+import java.time.Instant;
 
 /**
  * {@code player_prop_lines}: per player and game date, the consensus points line. In a snapshot, each book's
  * main line is the one whose over and under prices are closest to even (books also list alternates); the
  * consensus is the median of the books' main lines. The line is the consensus of the last snapshot taken
- * before tip-off, the opening line that of the first; an offer taken at or after tip-off is not a pre-game
- * line and is counted, not used.
+ * before the run's {@link AsOfTime} (and before tip-off), the opening line that of the first; an offer taken at
+ * or after either is not known to the run and is counted, not used.
+ *
+ * <p>The input is whole snapshot files, one element per (file, game date) with all its offers, keyed by the
+ * file's name (as {@code ReadInputs} reads them): a date's group then holds complete files only, so a consensus,
+ * in any pane of any runner, is never one of half a file.
  */
-public final class BuildConsensusLines extends PTransform<PCollection<PropSnapshotOffer>, PCollection<PropLine>> {
+public final class BuildConsensusLines
+    extends PTransform<PCollection<KV<String, List<PropSnapshotOffer>>>, PCollection<PropLine>> {
   public static final String POINTS_MARKET = "player_points";
 
+  private final AsOfTime asOf;
+
+  public BuildConsensusLines(AsOfTime asOf) {
+    this.asOf = asOf;
+  }
+
   @Override
-  public PCollection<PropLine> expand(PCollection<PropSnapshotOffer> offers) {
-    return offers
-        .apply("PreGamePointsOffers", ParDo.of(new KeepPreGamePointsFn()))
-        .apply("OfferDays", GroupByDate.of(PropSnapshotOffer::getGameDate))
+  public PCollection<PropLine> expand(PCollection<KV<String, List<PropSnapshotOffer>>> files) {
+    return files
+        .apply("KnownPointsOffers", ParDo.of(new KeepKnownPointsFn(asOf)))
+        .setCoder(SchemaCoders.snapshotFileParts())
+        .apply("SnapshotFileDays", GroupByDate.of(f -> f.getValue().get(0).getGameDate()))
         .apply("Consensus", ParDo.of(new ConsensusFn()));
   }
 
-  static final class KeepPreGamePointsFn extends DoFn<PropSnapshotOffer, PropSnapshotOffer> {
+  /** Per file part, its points offers known at the as-of instant (before tip-off); an emptied part is dropped. */
+  static final class KeepKnownPointsFn
+      extends DoFn<KV<String, List<PropSnapshotOffer>>, KV<String, List<PropSnapshotOffer>>> {
+    private final AsOfTime asOf;
     private final Counter otherMarkets = Metrics.counter("props", "offers:other_markets");
     private final Counter afterTip = Metrics.counter("props", "offers:taken_after_tipoff");
+    private final Counter afterAsOf = Metrics.counter("props", "offers:taken_after_as_of");
     private final Counter used = Metrics.counter("props", "offers:points_pre_game");
 
+    KeepKnownPointsFn(AsOfTime asOf) {
+      this.asOf = asOf;
+    }
+
     @ProcessElement
-    public void process(@Element PropSnapshotOffer o, OutputReceiver<PropSnapshotOffer> out) {
-      if (!o.getMarket().equals(POINTS_MARKET)) {
-        otherMarkets.inc();
-      } else if (o.getSnapshotTime().compareTo(o.getGameTime()) >= 0) {
-        afterTip.inc();
-      } else {
-        used.inc();
-        out.output(o);
+    public void process(
+        @Element KV<String, List<PropSnapshotOffer>> file, OutputReceiver<KV<String, List<PropSnapshotOffer>>> out) {
+      List<PropSnapshotOffer> kept = new ArrayList<>();
+      for (PropSnapshotOffer o : file.getValue()) {
+        if (!o.getMarket().equals(POINTS_MARKET)) {
+          otherMarkets.inc();
+        } else if (Instant.parse(o.getSnapshotTime()).compareTo(Instant.parse(o.getGameTime())) >= 0) {
+          afterTip.inc();
+        } else if (!asOf.knows(o.getSnapshotTime(), o.getGameDate(), o.getGameTime())) {
+          afterAsOf.inc();
+        } else {
+          used.inc();
+          kept.add(o);
+        }
+      }
+      if (!kept.isEmpty()) {
+        out.output(KV.of(file.getKey(), kept));
       }
     }
   }
 
-  static final class ConsensusFn extends DoFn<KV<String, Iterable<PropSnapshotOffer>>, PropLine> {
+  static final class ConsensusFn
+      extends DoFn<KV<String, Iterable<KV<String, List<PropSnapshotOffer>>>>, PropLine> {
     @ProcessElement
-    public void process(@Element KV<String, Iterable<PropSnapshotOffer>> day, OutputReceiver<PropLine> out) {
+    public void process(
+        @Element KV<String, Iterable<KV<String, List<PropSnapshotOffer>>>> day, OutputReceiver<PropLine> out) {
       // player → snapshot time → book → offers
       Map<String, TreeMap<String, Map<String, List<PropSnapshotOffer>>>> byPlayer = new TreeMap<>();
-      for (PropSnapshotOffer o : day.getValue()) {
-        byPlayer
-            .computeIfAbsent(o.getPlayerLookup(), k -> new TreeMap<>())
-            .computeIfAbsent(o.getSnapshotTime(), k -> new TreeMap<>())
-            .computeIfAbsent(o.getBookmaker(), k -> new ArrayList<>())
-            .add(o);
+      for (KV<String, List<PropSnapshotOffer>> file : day.getValue()) {
+        for (PropSnapshotOffer o : file.getValue()) {
+          byPlayer
+              .computeIfAbsent(o.getPlayerLookup(), k -> new TreeMap<>())
+              .computeIfAbsent(o.getSnapshotTime(), k -> new TreeMap<>())
+              .computeIfAbsent(o.getBookmaker(), k -> new ArrayList<>())
+              .add(o);
+        }
       }
       byPlayer.values().forEach(bySnapshot -> out.output(consensus(bySnapshot)));
     }

@@ -2,6 +2,7 @@ package transforms.context;
 
 import schemas.vocabulary.GameDates;
 import transforms.daily.PlayerDay;
+import transforms.daily.GroupByDate;
 import schemas.vocabulary.PlayerNames;
 import transforms.daily.SideInputCache;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
@@ -24,6 +25,7 @@ import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -41,7 +43,11 @@ import schemas.UpcomingPlayerGameContext;
  * {@code BuildFeatureVectors} as the morning rows, so an update is exactly the row a bounded run over the same
  * snapshots would give the player.
  *
- * <p>Windowing: the day's window fires early as each batch of offers arrives and finally when the watermark
+ * <p>The input is whole snapshot files (one element per file and date, as {@code ReadInputs} reads them), so
+ * however a runner splits the stream into panes, a firing's consensus holds complete files only. Each row is as
+ * of the snapshot that moved it ({@code as_of} = its line's snapshot time).
+ *
+ * <p>Windowing: the day's window fires early as each batch of files arrives and finally when the watermark
  * passes the end of the day, accumulating, so each firing's consensus ({@link BuildConsensusLines}, unchanged)
  * sees every snapshot so far: the opening line stays the first snapshot's. A stateful step per date then keeps
  * the lines seen so far and emits a player only when the line he takes (by {@link CompleteContext#choose}, the
@@ -49,7 +55,7 @@ import schemas.UpcomingPlayerGameContext;
  * context's; one row per player per firing at most, so the latest row (by line snapshot time) wins.
  */
 public final class BuildLineUpdates
-    extends PTransform<PCollection<PropSnapshotOffer>, PCollection<UpcomingPlayerGameContext>> {
+    extends PTransform<PCollection<KV<String, List<PropSnapshotOffer>>>, PCollection<UpcomingPlayerGameContext>> {
   private final PCollection<UpcomingPlayerGameContext> morningContext;
 
   public BuildLineUpdates(PCollection<UpcomingPlayerGameContext> morningContext) {
@@ -64,16 +70,49 @@ public final class BuildLineUpdates
         .accumulatingFiredPanes();
   }
 
+  /**
+   * The morning's snapshot files as one element per date, for the watch: its early panes then hold all of the
+   * morning's files or none, so no pane's consensus is a morning missing some of its files (which would read as a
+   * line move, with the wrong opening line). A bounded read's group fires once, complete, with the default trigger.
+   */
+  public static PTransform<PCollection<KV<String, List<PropSnapshotOffer>>>, PCollection<KV<String, List<PropSnapshotOffer>>>>
+      wholeMorning() {
+    return new PTransform<>() {
+      @Override
+      public PCollection<KV<String, List<PropSnapshotOffer>>> expand(PCollection<KV<String, List<PropSnapshotOffer>>> files) {
+        return files
+            .apply("MorningFilesByDate", GroupByDate.of(f -> f.getValue().get(0).getGameDate()))
+            .apply("OneMorningElement", ParDo.of(new ConcatFn()))
+            .setCoder(SchemaCoders.snapshotFileParts())
+            // back in the global window of the watched files it is flattened with; asLinesArrive windows both by day
+            .apply("MorningGlobal", Window.into(new GlobalWindows()));
+      }
+    };
+  }
+
+  static final class ConcatFn
+      extends DoFn<KV<String, Iterable<KV<String, List<PropSnapshotOffer>>>>, KV<String, List<PropSnapshotOffer>>> {
+    @ProcessElement
+    public void process(
+        @Element KV<String, Iterable<KV<String, List<PropSnapshotOffer>>>> day,
+        OutputReceiver<KV<String, List<PropSnapshotOffer>>> out) {
+      List<PropSnapshotOffer> all = new ArrayList<>();
+      day.getValue().forEach(f -> all.addAll(f.getValue()));
+      out.output(KV.of("morning files of " + day.getKey(), all));
+    }
+  }
+
   @Override
-  public PCollection<UpcomingPlayerGameContext> expand(PCollection<PropSnapshotOffer> offers) {
+  public PCollection<UpcomingPlayerGameContext> expand(PCollection<KV<String, List<PropSnapshotOffer>>> snapshotFiles) {
     PCollectionView<Map<String, Iterable<UpcomingPlayerGameContext>>> byName =
         PlayerDay.view(
             "MorningContextByName",
             morningContext.apply("MorningContextDaily", Window.into(GameDates.dailyWindows())),
             c -> PlayerNames.joinKey(c.getPlayerLookup()));
-    return offers
-        .apply("OffersAsTheyArrive", BuildLineUpdates.<PropSnapshotOffer>asLinesArrive())
-        .apply("LiveConsensusLines", new BuildConsensusLines())
+    // A watched line is known when its snapshot arrives: each update is as of its own snapshot.
+    return snapshotFiles
+        .apply("FilesAsTheyArrive", BuildLineUpdates.<KV<String, List<PropSnapshotOffer>>>asLinesArrive())
+        .apply("LiveConsensusLines", new BuildConsensusLines(AsOfTime.beforeTipOff()))
         .apply("KeyLinesByDate", WithKeys.of(PropLine::getGameDate).withKeyType(TypeDescriptors.strings()))
         .apply("MovedLines", ParDo.of(new MovedLinesFn(byName)).withSideInputs(byName))
         .setCoder(SchemaCoders.of(UpcomingPlayerGameContext.class));
@@ -138,7 +177,7 @@ public final class BuildLineUpdates
         given.put(player.getPlayerLookup(), now);
         changedState = true;
         moved.inc();
-        c.output(CompleteContext.withLine(player, chosen));
+        c.output(CompleteContext.withLine(player, chosen, line.getSnapshotTime()));
       }
       if (changedState) {
         givenState.write(given);

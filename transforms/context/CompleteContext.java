@@ -44,10 +44,13 @@ public final class CompleteContext
     extends PTransform<PCollection<UpcomingPlayerGameContext>, PCollection<UpcomingPlayerGameContext>> {
   private final PCollection<PropLine> lines;
   private final History history;
+  private final AsOfTime asOf;
 
-  public CompleteContext(PCollection<PropLine> lines, History history) {
+  /** @param asOf the run's as-of instant, the lines' own ({@link BuildConsensusLines}) */
+  public CompleteContext(PCollection<PropLine> lines, History history, AsOfTime asOf) {
     this.lines = lines;
     this.history = history;
+    this.asOf = asOf;
   }
 
   /** A universe row before lines and rest are known. */
@@ -79,13 +82,22 @@ public final class CompleteContext
     return candidates.size() == 1 ? candidates.get(0) : null;
   }
 
-  /** A context row with this line (or none) as its prop line: the one place a line's fields reach the context. */
-  public static UpcomingPlayerGameContext withLine(UpcomingPlayerGameContext p, @Nullable PropLine line) {
+  /**
+   * A context row with this line (or none) as its prop line, as of {@code asOf} (ISO instant): the one place a
+   * line's fields reach the context.
+   */
+  public static UpcomingPlayerGameContext withLine(UpcomingPlayerGameContext p, @Nullable PropLine line, String asOf) {
     return p.toBuilder()
         .setPropLine(line == null ? null : line.getLine())
         .setPropOpeningLine(line == null ? null : line.getOpeningLine())
         .setPropLineSnapshotTime(line == null ? null : line.getSnapshotTime())
+        .setAsOf(asOf)
         .build();
+  }
+
+  /** A row's as-of instant under the run's rule: by its line's tip-off when the rule is "before tip-off". */
+  static String asOfOf(AsOfTime asOf, UpcomingPlayerGameContext p, @Nullable PropLine line) {
+    return asOf.of(p.getGameDate(), line == null ? null : line.getGameTime()).toString();
   }
 
   @Override
@@ -97,7 +109,7 @@ public final class CompleteContext
         .apply("JoinDayLines", CoGroupByKey.create())
         .apply(
             "AttachLineAndRest",
-            ParDo.of(new AttachFn(players, lineTag, history.gamesByPlayer, history.gamesByTeam))
+            ParDo.of(new AttachFn(players, lineTag, history.gamesByPlayer, history.gamesByTeam, asOf))
                 .withSideInputs(history.gamesByPlayer, history.gamesByTeam));
   }
 
@@ -112,12 +124,15 @@ public final class CompleteContext
     private final Counter ambiguous = Metrics.counter("context", "lines_ambiguous");
     private final Counter duplicates = Metrics.counter("context", "universe_duplicates");
     private final Counter rows = Metrics.counter("context", "universe_rows");
+    private final AsOfTime asOf;
 
     AttachFn(
         TupleTag<UpcomingPlayerGameContext> players,
         TupleTag<PropLine> lineTag,
         PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games,
-        PCollectionView<Map<String, Iterable<TeamGameSummary>>> teamGames) {
+        PCollectionView<Map<String, Iterable<TeamGameSummary>>> teamGames,
+        AsOfTime asOf) {
+      this.asOf = asOf;
       this.players = players;
       this.lineTag = lineTag;
       this.games = games;
@@ -173,7 +188,8 @@ public final class CompleteContext
               .setBackToBack(rest != null && rest == 1)
               .setOpponentDaysSinceLastGame(oppRest)
               .build(),
-          line);
+          line,
+          asOfOf(asOf, p, line));
     }
   }
 }

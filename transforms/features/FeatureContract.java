@@ -251,6 +251,7 @@ public final class FeatureContract {
         .setDataQualityIssues(issues)
         .setLineSnapshotTime(c.getPropLineSnapshotTime())
         .setUniverseSource(c.getUniverseSource())
+        .setAsOf(c.getAsOf())
         .build();
   }
 

@@ -20,38 +20,21 @@ import schemas.SchemaCoders;
  * recommendation against the line. A row left out is counted by reason ({@code predictions:skipped_*}).
  */
 public final class BuildPredictions extends PTransform<PCollection<MlFeatureStoreV2>, PCollection<PlayerPropPrediction>> {
-  /** The prediction's as-of time of a backfill or replay: noon, US/Eastern, of the game date. */
-  public static final int BACKFILL_AS_OF_HOUR = 12;
-
   private final List<PredictionSystem> systems;
   private final double minMinutes;
   private final double passEdge;
-  private final @Nullable Long clockMillis;
-  private final boolean atLineSnapshot;
 
   /**
+   * Each prediction is made as of its feature row's {@code as_of} (the run's as-of instant for that row: a
+   * same-day run's launch, a backfill's tip-off or {@code --asOfTime}, a line update's snapshot), so a replay
+   * gives the rows the live run gave.
+   *
    * @param passEdge below this |predicted − line|, the recommendation is PASS
-   * @param clockMillis the prediction time of a same-day run (its clock); null: the game date's noon
    */
-  public BuildPredictions(List<PredictionSystem> systems, double minMinutes, double passEdge, @Nullable Long clockMillis) {
-    this(systems, minMinutes, passEdge, clockMillis, false);
-  }
-
-  private BuildPredictions(
-      List<PredictionSystem> systems, double minMinutes, double passEdge, @Nullable Long clockMillis, boolean atLineSnapshot) {
+  public BuildPredictions(List<PredictionSystem> systems, double minMinutes, double passEdge) {
     this.systems = systems;
     this.minMinutes = minMinutes;
     this.passEdge = passEdge;
-    this.clockMillis = clockMillis;
-    this.atLineSnapshot = atLineSnapshot;
-  }
-
-  /**
-   * Predictions of the rows re-emitted when a line moves (same-day watch): each is made when its snapshot
-   * arrived, so a replay of the day's files gives the same rows as the live run did.
-   */
-  public static BuildPredictions atLineSnapshots(List<PredictionSystem> systems, double minMinutes, double passEdge) {
-    return new BuildPredictions(systems, minMinutes, passEdge, null, true);
   }
 
   @Override
@@ -94,28 +77,28 @@ public final class BuildPredictions extends PTransform<PCollection<MlFeatureStor
     return z >= 0 ? 1 - upper : upper;
   }
 
-  /** Hours from the newest input behind the row to the prediction time (never negative). */
-  static double dataAgeHours(MlFeatureStoreV2 row, long predictionMillis) {
+  /**
+   * Hours from the newest input behind the row (its line's snapshot, or the box scores complete at the start of its
+   * date) to its as-of instant. Not clamped: the line is taken before the as-of by construction, so a negative age
+   * can only mean a run as of a time before its date began, and it shows.
+   */
+  static double dataAgeHours(MlFeatureStoreV2 row, long asOfMillis) {
     long newest = LocalDate.parse(row.getGameDate()).atStartOfDay(GameDates.EASTERN).toInstant().toEpochMilli();
     if (row.getLineSnapshotTime() != null) {
       newest = Math.max(newest, Instant.parse(row.getLineSnapshotTime()).toEpochMilli());
     }
-    return Math.max(0, predictionMillis - newest) / 3_600_000.0;
+    return (asOfMillis - newest) / 3_600_000.0;
   }
 
   static final class PredictFn extends DoFn<MlFeatureStoreV2, PlayerPropPrediction> {
     private final List<PredictionSystem> systems;
     private final double minMinutes;
     private final double passEdge;
-    private final @Nullable Long clockMillis;
-    private final boolean atLineSnapshot;
 
     PredictFn(BuildPredictions spec) {
       this.systems = spec.systems;
       this.minMinutes = spec.minMinutes;
       this.passEdge = spec.passEdge;
-      this.clockMillis = spec.clockMillis;
-      this.atLineSnapshot = spec.atLineSnapshot;
     }
 
     @ProcessElement
@@ -127,14 +110,10 @@ public final class BuildPredictions extends PTransform<PCollection<MlFeatureStor
       }
       List<Double> f = row.getFeatures();
       Double line = PredictionSystem.feature(f, "has_vegas_line") == 0 ? null : PredictionSystem.feature(f, "vegas_points_line");
-      long predictedAt;
-      if (atLineSnapshot && row.getLineSnapshotTime() != null) {
-        predictedAt = Instant.parse(row.getLineSnapshotTime()).toEpochMilli();
-      } else if (clockMillis != null) {
-        predictedAt = clockMillis;
-      } else {
-        predictedAt = LocalDate.parse(row.getGameDate()).atTime(BACKFILL_AS_OF_HOUR, 0).atZone(GameDates.EASTERN).toInstant().toEpochMilli();
+      if (row.getAsOf() == null) {
+        throw new IllegalStateException(row.getPlayerLookup() + " " + row.getGameDate() + ": a feature row without as_of");
       }
+      long predictedAt = Instant.parse(row.getAsOf()).toEpochMilli();
       for (PredictionSystem s : systems) {
         double predicted = s.predict(f);
         Double edge = line == null ? null : predicted - line;
@@ -157,6 +136,7 @@ public final class BuildPredictions extends PTransform<PCollection<MlFeatureStor
                 .setModelVersion(s.version())
                 .setFeatureSchemaVersion(row.getFeatureSchemaVersion())
                 .setLineSnapshotTime(row.getLineSnapshotTime())
+                .setAsOf(row.getAsOf())
                 .build());
       }
     }

@@ -18,6 +18,8 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.apache.beam.sdk.io.FileSystems;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.vocabulary.DateRange;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
@@ -32,15 +34,33 @@ public final class GbmModel implements Serializable {
 
   private final byte[] booster;
   private final String modelId;
+  private final @Nullable String trainedFrom;
+  private final @Nullable String trainedTo;
   private transient Booster loaded;
 
-  private GbmModel(byte[] booster, String modelId) {
+  private GbmModel(byte[] booster, String modelId, @Nullable String trainedFrom, @Nullable String trainedTo) {
     this.booster = booster;
     this.modelId = modelId;
+    this.trainedFrom = trainedFrom;
+    this.trainedTo = trainedTo;
   }
 
   public String modelId() {
     return modelId;
+  }
+
+  /** The game dates it was trained on (its meta's trained_from..trained_to); null when the meta does not say. */
+  public @Nullable DateRange trainedOn() {
+    return trainedFrom == null && trainedTo == null ? null : DateRange.of(trainedFrom, trainedTo);
+  }
+
+  /**
+   * The dates of {@code predicted} that this model was trained on (their actual points were its labels), or null
+   * when none: predicting them would score the model on what it has seen.
+   */
+  public @Nullable DateRange overlap(DateRange predicted) {
+    DateRange trained = trainedOn();
+    return trained == null ? null : trained.intersection(predicted);
   }
 
   /** Training parameters: squared error, shallow trees, a small learning rate, deterministic. */
@@ -75,7 +95,7 @@ public final class GbmModel implements Serializable {
       p.put("seed", 0);
       p.put("nthread", 1); // one thread: the same rows give the same trees, bit for bit
       Booster b = XGBoost.train(train, p, params.rounds, new HashMap<>(), null, null);
-      GbmModel model = new GbmModel(b.toByteArray(), modelId);
+      GbmModel model = new GbmModel(b.toByteArray(), modelId, null, null);
       train.dispose();
       return model;
     } catch (XGBoostError e) {
@@ -145,7 +165,12 @@ public final class GbmModel implements Serializable {
     if (!meta.path("feature_names").toString().equals(JSON.valueToTree(FeatureContract.names()).toString())) {
       throw new IllegalArgumentException("model " + path + " lists other features than contract " + version + ": retrain it");
     }
-    return new GbmModel(bytes, meta.path("model_id").asText(SYSTEM_ID));
+    return new GbmModel(bytes, meta.path("model_id").asText(SYSTEM_ID), text(meta, "trained_from"), text(meta, "trained_to"));
+  }
+
+  private static @Nullable String text(JsonNode meta, String field) {
+    JsonNode v = meta.get(field);
+    return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
   }
 
   private static void write(String path, byte[] bytes) throws IOException {

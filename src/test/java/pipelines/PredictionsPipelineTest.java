@@ -58,6 +58,16 @@ public class PredictionsPipelineTest {
       assertThat("duplicate key", keys.add(r.get("player_lookup").asText() + "|" + r.get("system_id").asText() + "|"
           + r.get("line")), equalTo(true));
       assertThat(r.get("feature_schema_version").asText(), equalTo(FeatureContract.VERSION));
+      // as of just before tip-off: the line's age is the time from its snapshot to tip-off, not clamped or hidden
+      java.time.Instant asOf = java.time.Instant.parse(r.get("as_of").asText());
+      if (!r.get("line").isNull()) {
+        java.time.Instant snapshot = java.time.Instant.parse(r.get("line_snapshot_time").asText());
+        assertThat(snapshot.isBefore(asOf), equalTo(true));
+        assertThat(r.get("feature_data_age_hours").asDouble(),
+            closeTo((asOf.toEpochMilli() - snapshot.toEpochMilli()) / 3_600_000.0, 1e-9));
+      } else {
+        assertThat(r.get("as_of").asText(), equalTo("2024-11-23T00:00:00Z")); // 19:00 US/Eastern of 2024-11-22
+      }
       String rec = r.get("recommendation").asText();
       if (r.get("line").isNull()) {
         assertThat(rec, equalTo("PASS"));
@@ -120,6 +130,33 @@ public class PredictionsPipelineTest {
     assertThat(nothing.stderr(), containsString("run backfill or same-day with --model first"));
   }
 
+  /** The model was trained through 2024-11-20: predicting that date or earlier would grade it on its own labels. */
+  @Test
+  public void aModelTrainedOnADateItWouldPredictIsRefusedUnlessTheOverlapIsAccepted() throws Exception {
+    FeaturesTest.Run refused = FeaturesTest.run("backfill", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("leak"),
+        "--model=" + model, "--startDate=2024-11-15", "--endDate=2024-11-23");
+    assertThat(refused.stderr(), refused.exit(), equalTo(2));
+    assertThat(refused.stderr(), containsString(
+        "error: model " + model + " was trained on 2024-11-01..2024-11-20, which reaches 2024-11-15, a date this run predicts"));
+    assertThat(refused.stderr(), containsString("--allowTrainingOverlap=2024-11-15..2024-11-20"));
+    assertThat("one error line", refused.stderr().lines().filter(l -> l.startsWith("error:")).count(), equalTo(1L));
+
+    FeaturesTest.Run sameDay = FeaturesTest.run("same-day", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("leak-sd"),
+        "--model=" + model, "--date=2024-11-20");
+    assertThat(sameDay.stderr(), sameDay.exit(), equalTo(2));
+    assertThat(sameDay.stderr(), containsString("which reaches 2024-11-20"));
+
+    FeaturesTest.Run narrow = FeaturesTest.run("backfill", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("leak-narrow"),
+        "--model=" + model, "--startDate=2024-11-15", "--endDate=2024-11-23", "--allowTrainingOverlap=2024-11-18..2024-11-20");
+    assertThat("an override must cover the whole overlap", narrow.exit(), equalTo(2));
+
+    Path accepted = TMP.newFolder("leak-accepted").toPath();
+    FeaturesTest.Run named = FeaturesTest.run("backfill", "--inputDir=" + input, "--outputDir=" + accepted,
+        "--model=" + model, "--startDate=2024-11-20", "--endDate=2024-11-21", "--allowTrainingOverlap=2024-11-20..2024-11-20");
+    assertThat(named.stderr(), named.exit(), equalTo(0));
+    assertThat(Files.exists(accepted.resolve("player_prop_predictions").resolve("2024-11-20.json")), equalTo(true));
+  }
+
   @Test
   public void aMovedLineIsRepredictedAsOfItsSnapshotInWatchMode() throws Exception {
     Path in = TMP.newFolder("watch-input").toPath();
@@ -154,6 +191,7 @@ public class PredictionsPipelineTest {
       assertThat(r.get("line").asDouble(), equalTo(33.5));
       assertThat(r.get("line_snapshot_time").asText(), equalTo("2024-11-29T23:15:00Z"));
       assertThat("predicted when the line arrived", r.get("feature_data_age_hours").asDouble(), equalTo(0.0));
+      assertThat(r.get("as_of").asText(), equalTo("2024-11-29T23:15:00Z"));
       assertThat(morningRow.get("line").asDouble(), org.hamcrest.Matchers.not(equalTo(33.5)));
       if (r.get("system_id").asText().equals("baseline_avg_v1")) {
         // The baseline reads no line: only the edge and the call follow the move.

@@ -85,8 +85,9 @@ public class SameDayTest {
     String d = PLAYED.get(0);
     Path absurd = TMP.newFolder("absurd").toPath();
     AbsurdFuture.copy(input, absurd, d);
-    Path plain = sameDay(input, d);
-    Path leaked = sameDay(absurd, d);
+    // the same as-of for both: a same-day run's default is its launch, which differs run to run
+    Path plain = sameDay(input, d, "--asOfTime=17:30");
+    Path leaked = sameDay(absurd, d, "--asOfTime=17:30");
     JsonNode inputs = JSON.readTree(leaked.resolve("run_summary.json").toFile()).get("inputs");
     inputs.fields().forEachRemaining(f ->
         assertThat(f.getKey() + " dead letters", f.getValue().get("rows_dead_lettered").asLong(), equalTo(0L)));
@@ -163,6 +164,79 @@ public class SameDayTest {
     String dead = Files.readString(out.resolve(Tables.DEAD_LETTER.name()).resolve("player_props_snapshots_20241129_2316.csv.json"));
     assertThat(dead, containsString("fields, the header has"));
     assertThat(counters(out, "line_updates").get("rows").asInt(), equalTo(1));
+  }
+
+  /**
+   * The sample's snapshots of a played date are at 15:00Z and 22:00Z (10:00 and 17:00 US/Eastern); a file dropped
+   * beside them adds one at 13:00Z (08:00). As of 09:00, only that one is known: a backfill with
+   * {@code --asOfTime=09:00} gives the rows the 09:00 same-day run gives, as_of included.
+   */
+  @Test
+  public void aBackfillAsOfNineReproducesTheNineOClockSameDayRun() throws Exception {
+    String d = PLAYED.get(1);
+    Path in = TMP.newFolder("as-of-input").toPath();
+    SampleLeague.write(in, SampleLeague.Config.embedded());
+    String tenOClock = "raw_" + d.replace("-", "") + "_150000.csv";
+    StringBuilder early = new StringBuilder(Watching.SNAPSHOT_HEADER);
+    try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+        Files.newInputStream(in.resolve("player_props_snapshots.csv.gz")))))) {
+      r.lines().filter(l -> l.startsWith(tenOClock)).forEach(l -> early.append(l.replace("_150000.csv", "_130000.csv")).append('\n'));
+    }
+    assertThat(early.length(), greaterThan(Watching.SNAPSHOT_HEADER.length()));
+    Files.writeString(in.resolve("player_props_snapshots_early.csv"), early.toString());
+
+    Path sameDayOut = sameDay(in, d, "--asOfTime=09:00");
+    Path backfillOut = TMP.newFolder("as-of-backfill").toPath();
+    FeaturesTest.Run run = FeaturesTest.run("backfill", "--inputDir=" + in, "--outputDir=" + backfillOut,
+        "--startDate=" + d, "--endDate=" + d, "--asOfTime=09:00");
+    assertThat(run.stderr(), run.exit(), equalTo(0));
+
+    Map<String, JsonNode> morning = FeaturesTest.byPlayer(partition(sameDayOut, Tables.ML_FEATURE_STORE_V2.name(), d));
+    Map<String, JsonNode> replay = FeaturesTest.byPlayer(partition(backfillOut, Tables.ML_FEATURE_STORE_V2.name(), d));
+    Map<String, JsonNode> atTipOff = FeaturesTest.byPlayer(partition(backfill, Tables.ML_FEATURE_STORE_V2.name(), d));
+    assertThat(replay.keySet(), equalTo(atTipOff.keySet()));
+    int withLine = 0;
+    for (Map.Entry<String, JsonNode> e : replay.entrySet()) {
+      JsonNode b = e.getValue();
+      JsonNode s = morning.get(e.getKey());
+      assertThat(e.getKey() + " expected that morning", s != null, equalTo(true));
+      for (java.util.Iterator<String> names = b.fieldNames(); names.hasNext(); ) {
+        String column = names.next();
+        if (!column.equals("universe_source")) {
+          assertThat(e.getKey() + " " + column, s.get(column), equalTo(b.get(column)));
+        }
+      }
+      assertThat(b.get("as_of").asText(), equalTo(d + "T14:00:00Z"));
+      if (!b.get("line_snapshot_time").isNull()) {
+        withLine++;
+        assertThat(b.get("line_snapshot_time").asText(), equalTo(d + "T13:00:00Z"));
+        // by default the same backfill takes the last snapshot before tip-off
+        assertThat(atTipOff.get(e.getKey()).get("line_snapshot_time").asText(), equalTo(d + "T22:00:00Z"));
+      }
+    }
+    assertThat(withLine, greaterThan(0));
+    assertThat(counters(backfillOut, "props").get("offers:taken_after_as_of").asLong(), greaterThan(0L));
+  }
+
+  /**
+   * A snapshot file dropped in the folder before the run (the pre-tip run's normal case) is the morning's input,
+   * and the watch does not emit it again; a file landing after launch is still watched (see the watch test).
+   */
+  @Test
+  public void aSnapshotFileInTheFolderAtLaunchIsReadOnceByTheMorningPass() throws Exception {
+    Path in = TMP.newFolder("dropped-input").toPath();
+    SampleLeague.write(in, SampleLeague.Config.embedded());
+    Watching.land(in, "player_props_snapshots_20241129_2315.csv", Watching.movedLine(33.5));
+    Path out = sameDay(in, UPCOMING, "--watch", "--watchSeconds=8", "--pollSeconds=1");
+    JsonNode row = FeaturesTest.byPlayer(partition(out, Tables.ML_FEATURE_STORE_V2.name(), UPCOMING)).get("andrepryor");
+    assertThat(row.get("line_snapshot_time").asText(), equalTo("2024-11-29T23:15:00Z"));
+    List<String> names = new ArrayList<>();
+    row.get("feature_names").forEach(n -> names.add(n.asText()));
+    assertThat(row.get("features").get(names.indexOf("vegas_points_line")).asDouble(), equalTo(33.5));
+    assertThat("read in the morning, not again by the watch",
+        Files.exists(partition(out, Tables.ML_FEATURE_STORE_V2_LINE_UPDATES.name(), UPCOMING)), equalTo(false));
+    JsonNode inputs = JSON.readTree(out.resolve("run_summary.json").toFile()).get("inputs");
+    assertThat(inputs.get("player_props_snapshots_20241129_2315.csv").get("rows_read").asLong(), equalTo(3L));
   }
 
   @Test

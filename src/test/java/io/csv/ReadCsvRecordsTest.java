@@ -124,4 +124,30 @@ public class ReadCsvRecordsTest {
             });
     p.run().waitUntilFinish();
   }
+
+  /**
+   * A snapshot file comes out as one element per game date holding all its offers: the unit a consensus needs
+   * whole, whatever the panes downstream.
+   */
+  @Test
+  public void wholeFilePartsHoldEveryOfferOfTheirFileAndDate() throws Exception {
+    Path f = write("player_props_snapshots_x.csv",
+        "snapshot_file,event_id,player,market,line,bookmaker,game_time\n"
+            + "raw_20241129_150000.csv,e1,Ann Example,player_points,20.5,draftkings,2024-11-30T00:30:00Z\n"
+            + "raw_20241129_150000.csv,e1,Ann Example,player_points,21.5,fanduel,2024-11-30T00:30:00Z\n"
+            + "raw_20241129_150000.csv,e2,Bob Sample,player_points,11.5,fanduel,2024-11-30T03:00:00Z\n"
+            + "raw_20241129_150000.csv,e3,Cy Later,player_points,9.5,fanduel,2024-12-01T00:30:00Z\n"
+            + "raw_20241129_150000.csv,e3,Cy Later,player_points,9.5\n", false);
+    ReadCsvRecords<schemas.PropSnapshotOffer> read = ReadCsvRecords.of(
+        f.toString(), new io.inputs.PropSnapshotParser(), schemas.PropSnapshotOffer.class)
+        .wholeFileParts(schemas.PropSnapshotOffer::getGameDate);
+    PCollectionTuple out = p.apply(read);
+    PAssert.that(out.get(read.fileParts()).apply(MapElements.into(TypeDescriptors.strings())
+            .via(kv -> kv.getKey() + " " + kv.getValue().get(0).getGameDate() + " " + kv.getValue().size())))
+        .containsInAnyOrder("player_props_snapshots_x.csv 2024-11-29 3", "player_props_snapshots_x.csv 2024-11-30 1");
+    PAssert.that(out.get(read.records())).empty();
+    PAssert.that(out.get(ReadCsvRecords.DEAD_LETTERS).apply("DeadLines", MapElements.into(TypeDescriptors.longs())
+        .via(d -> d.getLineNumber()))).containsInAnyOrder(6L);
+    p.run().waitUntilFinish();
+  }
 }

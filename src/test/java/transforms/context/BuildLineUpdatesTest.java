@@ -23,6 +23,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -75,15 +76,15 @@ public class BuildLineUpdatesTest {
         .build();
   }
 
-  /** One snapshot file arriving: both books quote one line for each player. */
-  private static TestStream.Builder<PropSnapshotOffer> snapshot(
-      TestStream.Builder<PropSnapshotOffer> stream, String time, double annLine, double bobLine) {
+  /** One snapshot file arriving, whole (as ReadInputs reads it): both books quote one line for each player. */
+  private static TestStream.Builder<KV<String, List<PropSnapshotOffer>>> snapshot(
+      TestStream.Builder<KV<String, List<PropSnapshotOffer>>> stream, String time, double annLine, double bobLine) {
     Instant t = GameDates.timestampOf(D);
-    return stream.addElements(
-        TimestampedValue.of(offer("annexample", "Ann Example", time, annLine, "draftkings"), t),
-        TimestampedValue.of(offer("annexample", "Ann Example", time, annLine, "fanduel"), t),
-        TimestampedValue.of(offer("bobsample", "Bob Sample", time, bobLine, "draftkings"), t),
-        TimestampedValue.of(offer("bobsample", "Bob Sample", time, bobLine, "fanduel"), t));
+    return stream.addElements(TimestampedValue.of(KV.of("snapshot_" + time + ".csv", List.of(
+        offer("annexample", "Ann Example", time, annLine, "draftkings"),
+        offer("annexample", "Ann Example", time, annLine, "fanduel"),
+        offer("bobsample", "Bob Sample", time, bobLine, "draftkings"),
+        offer("bobsample", "Bob Sample", time, bobLine, "fanduel"))), t));
   }
 
   private static PropLine line(String lookup, String name, double value, String time) {
@@ -108,10 +109,10 @@ public class BuildLineUpdatesTest {
   private PCollection<UpcomingPlayerGameContext> morning() {
     UpcomingPlayerGameContext ann = CompleteContext.withLine(
         CompleteContext.bare("annexample", "Ann Example", D, "g1", "BOS", "NYK", true, "schedule"),
-        line("annexample", "Ann Example", 20.5, MORNING));
+        line("annexample", "Ann Example", 20.5, MORNING), MORNING);
     UpcomingPlayerGameContext bob = CompleteContext.withLine(
         CompleteContext.bare("bobsample", "Bob Sample", D, "g1", "BOS", "NYK", true, "schedule"),
-        line("bobsample", "Bob Sample", 15.5, MORNING));
+        line("bobsample", "Bob Sample", 15.5, MORNING), MORNING);
     return p.apply("MorningContext", Create.timestamped(
                 TimestampedValue.of(ann, GameDates.timestampOf(D)), TimestampedValue.of(bob, GameDates.timestampOf(D)))
             .withCoder(SchemaCoders.of(UpcomingPlayerGameContext.class)))
@@ -119,16 +120,17 @@ public class BuildLineUpdatesTest {
   }
 
   /** The panes of the day's consensus, as BuildLineUpdates windows it: "player|line". */
-  private static PCollection<String> consensusPanes(PCollection<PropSnapshotOffer> stream) {
-    return stream.apply("Windowed", BuildLineUpdates.<PropSnapshotOffer>asLinesArrive())
-        .apply("Consensus", new BuildConsensusLines())
+  private static PCollection<String> consensusPanes(PCollection<KV<String, List<PropSnapshotOffer>>> stream) {
+    return stream.apply("Windowed", BuildLineUpdates.<KV<String, List<PropSnapshotOffer>>>asLinesArrive())
+        .apply("Consensus", new BuildConsensusLines(AsOfTime.beforeTipOff()))
         .apply("LineText", MapElements.into(TypeDescriptors.strings()).via(l -> l.getPlayerLookup() + "|" + l.getLine()));
   }
 
-  /** The re-emitted context rows: "player|line|opening line|line snapshot time". */
+  /** The re-emitted context rows: "player|line|opening line|line snapshot time|as of". */
   private static PCollection<String> movedText(PCollection<UpcomingPlayerGameContext> moved) {
     return moved.apply("MovedText", MapElements.into(TypeDescriptors.strings())
-        .via(c -> c.getPlayerLookup() + "|" + c.getPropLine() + "|" + c.getPropOpeningLine() + "|" + c.getPropLineSnapshotTime()));
+        .via(c -> c.getPlayerLookup() + "|" + c.getPropLine() + "|" + c.getPropOpeningLine() + "|" + c.getPropLineSnapshotTime()
+            + "|as of " + c.getAsOf()));
   }
 
   @Test
@@ -148,12 +150,12 @@ public class BuildLineUpdatesTest {
     PCollection<UpcomingPlayerGameContext> morning = morning();
     FeatureStore store = morning.apply("FeatureStore", new BuildFeatureStore(history, null));
 
-    TestStream.Builder<PropSnapshotOffer> s =
-        TestStream.create(SchemaCoders.of(PropSnapshotOffer.class)).advanceWatermarkTo(GameDates.timestampOf(D));
+    TestStream.Builder<KV<String, List<PropSnapshotOffer>>> s =
+        TestStream.create(SchemaCoders.snapshotFileParts()).advanceWatermarkTo(GameDates.timestampOf(D));
     s = snapshot(s, MORNING, 20.5, 15.5).advanceProcessingTime(Duration.standardHours(3));
     s = snapshot(s, FIRST_MOVE, 21.5, 15.5).advanceProcessingTime(Duration.standardHours(4));
-    TestStream<PropSnapshotOffer> offers = snapshot(s, SECOND_MOVE, 23.5, 15.5).advanceWatermarkToInfinity();
-    PCollection<PropSnapshotOffer> stream = p.apply("Offers", offers);
+    TestStream<KV<String, List<PropSnapshotOffer>>> files = snapshot(s, SECOND_MOVE, 23.5, 15.5).advanceWatermarkToInfinity();
+    PCollection<KV<String, List<PropSnapshotOffer>>> stream = p.apply("SnapshotFiles", files);
 
     PCollection<String> panes = consensusPanes(stream);
     PAssert.that(panes).inOnTimePane(DAY).containsInAnyOrder("annexample|23.5", "bobsample|15.5");
@@ -168,8 +170,8 @@ public class BuildLineUpdatesTest {
     PCollection<UpcomingPlayerGameContext> moved = stream.apply(new BuildLineUpdates(morning));
     PAssert.that(movedText(moved))
         .containsInAnyOrder(
-            "annexample|21.5|20.5|" + FIRST_MOVE,
-            "annexample|23.5|20.5|" + SECOND_MOVE);
+            "annexample|21.5|20.5|" + FIRST_MOVE + "|as of " + FIRST_MOVE,
+            "annexample|23.5|20.5|" + SECOND_MOVE + "|as of " + SECOND_MOVE);
 
     PCollectionTuple vectors = store.featuresFor("UpdateVectors", moved);
     PAssert.that(vectors.get(BuildFeatureVectors.FEATURES)).satisfies(rows -> {
@@ -204,17 +206,17 @@ public class BuildLineUpdatesTest {
   /** The last millisecond of D: the window is still open, so an offer stamped 24 hours earlier still moves the line. */
   @Test
   public void anOfferBehindTheWatermarkCountsWhileTheDayIsOpen() {
-    TestStream.Builder<PropSnapshotOffer> s =
-        TestStream.create(SchemaCoders.of(PropSnapshotOffer.class)).advanceWatermarkTo(GameDates.timestampOf(D));
+    TestStream.Builder<KV<String, List<PropSnapshotOffer>>> s =
+        TestStream.create(SchemaCoders.snapshotFileParts()).advanceWatermarkTo(GameDates.timestampOf(D));
     s = snapshot(s, MORNING, 20.5, 15.5).advanceWatermarkTo(DAY.maxTimestamp());
-    TestStream<PropSnapshotOffer> offers = snapshot(s, FIRST_MOVE, 21.5, 15.5).advanceWatermarkToInfinity();
-    PCollection<PropSnapshotOffer> stream = p.apply("Offers", offers);
+    TestStream<KV<String, List<PropSnapshotOffer>>> offers = snapshot(s, FIRST_MOVE, 21.5, 15.5).advanceWatermarkToInfinity();
+    PCollection<KV<String, List<PropSnapshotOffer>>> stream = p.apply("Offers", offers);
 
     PCollection<String> panes = consensusPanes(stream);
     PAssert.that(panes).inOnTimePane(DAY).containsInAnyOrder("annexample|21.5", "bobsample|15.5");
     PAssert.that(panes).inLatePane(DAY).empty();
     PAssert.that(movedText(stream.apply(new BuildLineUpdates(morning()))))
-        .containsInAnyOrder("annexample|21.5|20.5|" + FIRST_MOVE);
+        .containsInAnyOrder("annexample|21.5|20.5|" + FIRST_MOVE + "|as of " + FIRST_MOVE);
     p.run().waitUntilFinish();
   }
 
@@ -226,18 +228,18 @@ public class BuildLineUpdatesTest {
   @Test
   public void anOfferAfterTheDayHasClosedIsDroppedAndChangesNothing() {
     String afterMidnight = "2024-01-21T05:30:00Z"; // 00:30 US/Eastern on the next day
-    TestStream.Builder<PropSnapshotOffer> s =
-        TestStream.create(SchemaCoders.of(PropSnapshotOffer.class)).advanceWatermarkTo(GameDates.timestampOf(D));
+    TestStream.Builder<KV<String, List<PropSnapshotOffer>>> s =
+        TestStream.create(SchemaCoders.snapshotFileParts()).advanceWatermarkTo(GameDates.timestampOf(D));
     s = snapshot(s, MORNING, 20.5, 15.5).advanceProcessingTime(Duration.standardHours(3));
     s = snapshot(s, FIRST_MOVE, 21.5, 15.5).advanceWatermarkTo(DAY.end().plus(Duration.standardMinutes(30)));
-    TestStream<PropSnapshotOffer> offers = snapshot(s, afterMidnight, 25.5, 18.5).advanceWatermarkToInfinity();
-    PCollection<PropSnapshotOffer> stream = p.apply("Offers", offers);
+    TestStream<KV<String, List<PropSnapshotOffer>>> offers = snapshot(s, afterMidnight, 25.5, 18.5).advanceWatermarkToInfinity();
+    PCollection<KV<String, List<PropSnapshotOffer>>> stream = p.apply("Offers", offers);
 
     PCollection<String> panes = consensusPanes(stream);
     PAssert.that(panes).inFinalPane(DAY).containsInAnyOrder("annexample|21.5", "bobsample|15.5");
     PAssert.that(panes).inLatePane(DAY).empty();
     PAssert.that(movedText(stream.apply(new BuildLineUpdates(morning()))))
-        .containsInAnyOrder("annexample|21.5|20.5|" + FIRST_MOVE);
+        .containsInAnyOrder("annexample|21.5|20.5|" + FIRST_MOVE + "|as of " + FIRST_MOVE);
     p.run().waitUntilFinish();
   }
 }

@@ -14,8 +14,8 @@ import schemas.PlayerPropPrediction;
 import schemas.SchemaCoders;
 
 /**
- * One row per system for each predicted feature row, the recommendation against the line, and the as-of time a
- * run gives the prediction (backfill: the game date's noon; same-day: its clock; a line update: its snapshot).
+ * One row per system for each predicted feature row, the recommendation against the line, and the row's as-of
+ * instant, from which the data's age is measured.
  * Who is skipped, and the counters, are in {@link PredictionsTest}.
  */
 public class BuildPredictionsTest {
@@ -55,37 +55,30 @@ public class BuildPredictionsTest {
   private static String text(PlayerPropPrediction r) {
     return String.join("|", r.getPlayerLookup(), r.getSystemId(), r.getModelVersion(), String.valueOf(r.getLine()),
         String.format("%.1f", r.getPredictedPoints()), r.getRecommendation(), String.format("age=%.1f", r.getFeatureDataAgeHours()),
-        String.valueOf(r.getLineSnapshotTime()));
+        String.valueOf(r.getLineSnapshotTime()), "as of " + r.getAsOf());
   }
 
   @Test
-  public void aBackfillPredictsEachSystemAsOfTheGameDatesNoon() {
-    // baseline 18.6 vs 17.5: edge 1.1 < 1.5, PASS; fixed 25 vs 17.5: OVER; no line: PASS for both.
-    // Noon US/Eastern is 2 h after the line's snapshot, 12 h after the start of the game date.
-    PAssert.that(predict(new BuildPredictions(SYSTEMS, 15, 1.5, null))).containsInAnyOrder(
-        "withline|baseline_avg_v1|baseline_avg_v1|17.5|18.6|PASS|age=2.0|2024-01-20T15:00:00Z",
-        "withline|fixed_25|fixed_25_v0|17.5|25.0|OVER|age=2.0|2024-01-20T15:00:00Z",
-        "noline|baseline_avg_v1|baseline_avg_v1|null|18.6|PASS|age=12.0|null",
-        "noline|fixed_25|fixed_25_v0|null|25.0|PASS|age=12.0|null");
+  public void eachSystemPredictsEveryReadyRowAsOfItsRow() {
+    // baseline 18.6 vs 17.5: edge 1.1 < 1.5, PASS; fixed 25 vs 17.5: OVER; no line: PASS for both; not ready: none.
+    // The rows are as of 22:00Z: 7 h after the line's 15:00Z snapshot, 17 h after the start of the game date.
+    PAssert.that(predict(new BuildPredictions(SYSTEMS, 15, 1.5))).containsInAnyOrder(
+        "withline|baseline_avg_v1|baseline_avg_v1|17.5|18.6|PASS|age=7.0|2024-01-20T15:00:00Z|as of " + PredictionsTest.AS_OF,
+        "withline|fixed_25|fixed_25_v0|17.5|25.0|OVER|age=7.0|2024-01-20T15:00:00Z|as of " + PredictionsTest.AS_OF,
+        "noline|baseline_avg_v1|baseline_avg_v1|null|18.6|PASS|age=17.0|null|as of " + PredictionsTest.AS_OF,
+        "noline|fixed_25|fixed_25_v0|null|25.0|PASS|age=17.0|null|as of " + PredictionsTest.AS_OF);
     p.run().waitUntilFinish();
   }
 
   @Test
-  public void aSameDayRunPredictsAsOfItsClock() {
-    long eightAmEastern = java.time.Instant.parse("2024-01-20T13:00:00Z").toEpochMilli();
-    // before the line's snapshot: the age is never negative
-    PAssert.that(predict(new BuildPredictions(List.of(TWENTY_FIVE), 15, 1.5, eightAmEastern))).containsInAnyOrder(
-        "withline|fixed_25|fixed_25_v0|17.5|25.0|OVER|age=0.0|2024-01-20T15:00:00Z",
-        "noline|fixed_25|fixed_25_v0|null|25.0|PASS|age=8.0|null");
-    p.run().waitUntilFinish();
-  }
-
-  @Test
-  public void aLineUpdateIsPredictedAtItsSnapshot() {
-    // the snapshot is the prediction time (age 0); a row without one falls back to the game date's noon
-    PAssert.that(predict(BuildPredictions.atLineSnapshots(List.of(TWENTY_FIVE), 15, 10.0))).containsInAnyOrder(
-        "withline|fixed_25|fixed_25_v0|17.5|25.0|PASS|age=0.0|2024-01-20T15:00:00Z",
-        "noline|fixed_25|fixed_25_v0|null|25.0|PASS|age=12.0|null");
+  public void aRowBuiltAtItsLineSnapshotIsPredictedThere() {
+    // a line update's row is as of its snapshot: the prediction is too, and the line is 0 hours old
+    MlFeatureStoreV2 update = PredictionsTest.row("withline", true, 32, 17.5).toBuilder().setAsOf("2024-01-20T15:00:00Z").build();
+    PCollection<String> out = p.apply(Create.of(update).withCoder(SchemaCoders.of(MlFeatureStoreV2.class)))
+        .apply(new BuildPredictions(List.of(TWENTY_FIVE), 15, 10.0))
+        .apply(MapElements.into(TypeDescriptors.strings()).via(BuildPredictionsTest::text));
+    PAssert.that(out).containsInAnyOrder(
+        "withline|fixed_25|fixed_25_v0|17.5|25.0|PASS|age=0.0|2024-01-20T15:00:00Z|as of 2024-01-20T15:00:00Z");
     p.run().waitUntilFinish();
   }
 }

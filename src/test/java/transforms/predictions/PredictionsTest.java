@@ -56,7 +56,31 @@ public class PredictionsTest {
         .setDefaultFeatureCount(0).setRequiredDefaultCount(0).setVegasDefaultCount(line == null ? 3 : 0)
         .setGamesPlayedSeason(20).setIsQualityReady(ready).setFeatureQualityScore(100).setCacheMissFallbackUsed(false)
         .setDataQualityIssues(List.of()).setLineSnapshotTime(line == null ? null : "2024-01-20T15:00:00Z")
-        .setUniverseSource("played").build();
+        .setUniverseSource("played").setAsOf(AS_OF).build();
+  }
+
+  /** The rows' as-of instant: 17:00 US/Eastern, seven hours after their 15:00Z line. */
+  static final String AS_OF = "2024-01-20T22:00:00Z";
+
+  @Test
+  public void predictionsAreAsOfTheirRowAndTheDataAgeIsMeasuredFromIt() {
+    PCollection<PlayerPropPrediction> out =
+        p.apply(Create.of(row("starter", true, 32, 17.5), row("noline", true, 15, null))
+                .withCoder(SchemaCoders.of(MlFeatureStoreV2.class)))
+            .apply(new BuildPredictions(List.of(PredictionSystem.BASELINE), 15, 1.5));
+    PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings())
+            .via(r -> r.getPlayerLookup() + "|" + r.getAsOf() + "|" + r.getFeatureDataAgeHours())))
+        // with a line: from its 15:00Z snapshot; without: from the start of the date (05:00Z), the box scores'
+        .containsInAnyOrder("starter|" + AS_OF + "|7.0", "noline|" + AS_OF + "|17.0");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void theDataAgeIsNeverClamped() {
+    MlFeatureStoreV2 r = row("starter", true, 32, 17.5);
+    // as of 14:00Z, before the 15:00Z line it carries: a negative age must show, not read as fresh
+    long asOf = java.time.Instant.parse("2024-01-20T14:00:00Z").toEpochMilli();
+    assertThat(BuildPredictions.dataAgeHours(r, asOf), equalTo(-1.0));
   }
 
   @Test
@@ -66,7 +90,7 @@ public class PredictionsTest {
                 row("starter", true, 32, 17.5), row("bench", true, 9, null), row("rookie", false, 30, 12.5),
                 row("noline", true, 15, null))
                 .withCoder(SchemaCoders.of(MlFeatureStoreV2.class)))
-            .apply(new BuildPredictions(List.of(PredictionSystem.BASELINE), 15, 1.5, null));
+            .apply(new BuildPredictions(List.of(PredictionSystem.BASELINE), 15, 1.5));
     PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings())
             .via(r -> r.getPlayerLookup() + "|" + r.getRecommendation() + "|"
                 + (r.getEdge() == null ? "null" : String.format("%.2f", r.getEdge())))))
