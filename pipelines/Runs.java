@@ -78,6 +78,7 @@ final class Runs {
   static int drive(String name, NbaOptions options, Graph graph) {
     try {
       InputFiles files = InputFiles.discover(inputDir(options));
+      files.refuseRejectedRequired(latestGameDate(options), options.getMaxRequiredInputRejectRate());
       Pipeline p = Pipeline.create(options);
       NdjsonTableSink local = new NdjsonTableSink(options.getOutputDir());
       TableSink sink = options.getSink() == NbaOptions.Storage.bigquery ? bigQuery(options, local) : local;

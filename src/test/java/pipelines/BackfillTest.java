@@ -115,6 +115,30 @@ public class BackfillTest {
     assertThat(summary.get("stale_partitions_removed").get("player_game_summary").get(0).asText(), equalTo("2024-11-29"));
   }
 
+  /** Every file under the table folders of {@code out}: table/file → content. */
+  static Map<String, String> allTables(Path out) throws Exception {
+    Map<String, String> all = new TreeMap<>();
+    for (schemas.TableSpec<?> t : schemas.Tables.ALL) {
+      readTable(out, t.name()).forEach((f, c) -> all.put(t.name() + "/" + f, c));
+    }
+    return all;
+  }
+
+  @Test
+  public void aRequiredFileWhoseRowsAreAllRejectedIsRefusedAndNothingIsWrittenOrDeleted() throws Exception {
+    Path out = tmp.newFolder("out").toPath();
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
+    Map<String, String> before = allTables(out);
+    Path in = tmp.newFolder("semicolons").toPath();
+    Path logs = out.resolve("embedded_sample_input").resolve("player_game_logs.csv");
+    Files.writeString(in.resolve("player_game_logs.csv"), Files.readString(logs).replace(',', ';'));
+    String err = stderrOf("backfill", "--inputDir=" + in, "--outputDir=" + out);
+    assertThat(err, containsString("error: "));
+    assertThat(err, containsString("data rows rejected"));
+    assertThat(err.trim().split("\n").length, equalTo(1));
+    assertThat(allTables(out), equalTo(before));
+  }
+
   private static String stderrOf(String... args) {
     PrintStream old = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
