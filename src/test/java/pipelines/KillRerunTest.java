@@ -56,15 +56,14 @@ public class KillRerunTest {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "pipelines.Main", "backfill",
         "--inputDir=" + out.resolve("embedded_sample_input"), "--outputDir=" + out));
-    Process run = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(tmp.newFile("killed.log"))
-        .start();
-    long deadline = System.currentTimeMillis() + 120_000;
+    File log = tmp.newFile("killed.log");
+    Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    long deadline = System.currentTimeMillis() + 300_000;
     while (run.isAlive() && !writing(out) && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
-    assertThat("the run was still writing when killed (see its log)", run.isAlive() && writing(out), equalTo(true));
+    assertThat("the run was still writing when killed; its log: " + Files.readString(log.toPath()),
+        run.isAlive() && writing(out), equalTo(true));
     run.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
     assertThat(run.waitFor(30, TimeUnit.SECONDS), equalTo(true));
 
