@@ -105,6 +105,13 @@ public interface NbaOptions extends PipelineOptions {
 
   void setHealthMaxDeadLetterRate(double value);
 
+  @Description("Largest share of the required input's (player_game_logs.csv) rows that may be rejected; above it,"
+      + " or when every row is rejected, the run is refused with exit 2 before anything is written or deleted.")
+  @Default.Double(0.5)
+  double getMaxRequiredInputRejectRate();
+
+  void setMaxRequiredInputRejectRate(double value);
+
   @Description("Which health breaches make the command exit 3: 'error', 'warning' (errors too) or 'never'.")
   @Default.Enum("error")
   HealthReport.FailOn getHealthFailOn();

@@ -31,6 +31,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import schemas.UpstreamNotReadyException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.function.Predicate;
@@ -78,13 +80,15 @@ final class Runs {
   static int drive(String name, NbaOptions options, Graph graph) {
     try {
       InputFiles files = InputFiles.discover(inputDir(options));
+      files.refuseRejectedRequired(latestGameDate(options), options.getMaxRequiredInputRejectRate());
       Pipeline p = Pipeline.create(options);
-      NdjsonTableSink local = new NdjsonTableSink(options.getOutputDir());
+      String runId = newRunId();
+      NdjsonTableSink local = new NdjsonTableSink(options.getOutputDir(), runId);
       TableSink sink = options.getSink() == NbaOptions.Storage.bigquery ? bigQuery(options, local) : local;
       ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("sink", options.getSink().toString());
       Predicate<String> datesInScope = graph.build(p, files, sink, facts);
-      return execute(name, p, options, files, facts, local.tablesWritten(), datesInScope);
+      return execute(name, p, options, files, facts, runId, local.tablesWritten(), datesInScope);
     } catch (IllegalArgumentException | DateTimeParseException | InputFiles.InputException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -92,6 +96,11 @@ final class Runs {
       System.err.println("error: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** A name for one run's manifest, unique across runs and sortable by start time. */
+  static String newRunId() {
+    return Instant.now().toString().replace(":", "").replace(".", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   static BigQueryTableSink bigQuery(NbaOptions options, TableSink documents) {
@@ -177,17 +186,15 @@ final class Runs {
   }
 
   /**
-   * Runs the built pipeline to completion, writes run_summary.json, removes the in-scope partitions the run did
-   * not rewrite, and writes the health report. Returns the exit status: 0, 1 when the run failed (after printing
-   * why), or {@link HealthReport#EXIT_BREACH} when a health threshold is crossed at --healthFailOn's level.
+   * Runs the built pipeline to completion, writes run_summary.json, removes the stale partitions (see
+   * {@link #removeStale}), and writes the health report. Returns the exit status: 0, 1 when the run failed (after
+   * printing why), or {@link HealthReport#EXIT_BREACH} when a health threshold is crossed at --healthFailOn's level.
    */
   static int execute(
-      String name, Pipeline p, NbaOptions options, InputFiles files, ObjectNode runFacts, Set<String> tablesWritten,
-      Predicate<String> datesInScope)
+      String name, Pipeline p, NbaOptions options, InputFiles files, ObjectNode runFacts, String runId,
+      Set<String> tablesWritten, Predicate<String> datesInScope)
       throws IOException {
     long start = System.currentTimeMillis();
-    // Partition files of this run are at least this new, even on file systems that keep whole seconds.
-    long runStartFloor = start - start % 1000;
     PipelineResult result;
     PipelineResult.State state;
     try {
@@ -209,6 +216,7 @@ final class Runs {
     ObjectNode header = new ObjectMapper().createObjectNode();
     header.put("pipeline", name);
     header.put("state", state.toString());
+    header.put("run_id", runId);
     header.put("started_at", Instant.ofEpochMilli(start).toString());
     header.put("finished_at", Instant.ofEpochMilli(end).toString());
     header.put("wall_seconds", (end - start) / 1000.0);
@@ -223,24 +231,73 @@ final class Runs {
       System.err.println("error: the " + name + " run ended " + state);
       return 1;
     }
+    Map<String, Set<String>> manifest = NdjsonTableSink.manifest(options.getOutputDir(), runId);
+    removeStale(options, files, summary, manifest, tablesWritten, datesInScope);
+    summary.write(options.getOutputDir());
+    summary.log();
+    ObjectNode health = HealthReport.compose(
+        name, HealthReport.documents(options.getOutputDir(), manifest.getOrDefault(HealthReport.FOLDER, Set.of())),
+        summary.json(), thresholds(name, options), files.modified());
+    int exit = HealthReport.publish(options.getOutputDir(), health, options.getHealthFailOn());
+    NdjsonTableSink.removeManifest(options.getOutputDir(), runId);
+    return exit;
+  }
+
+  /**
+   * The cleanup rule: a partition is stale, and deleted, only when the run did not write it (it is not in the
+   * run's manifest) and the run owned it: a date-partitioned table's date inside the run's range AND among the
+   * dates the run built (a date some table of the run wrote), or a dead-letter partition of a source file the
+   * run read. Nothing is deleted when any input's dead-letter rate is above --healthMaxDeadLetterRate: a run
+   * that could not read its inputs well does not decide what is gone. Temporary files a killed write left are
+   * removed either way.
+   */
+  static void removeStale(
+      NbaOptions options, InputFiles files, RunSummary summary, Map<String, Set<String>> manifest,
+      Set<String> tablesWritten, Predicate<String> datesInScope) throws IOException {
     NdjsonTableSink sink = new NdjsonTableSink(options.getOutputDir());
+    Set<String> built = new TreeSet<>();
+    Set<String> sourcesRead = new TreeSet<>(files.fileNames());
+    for (TableSpec<?> table : Tables.ALL) {
+      if (table.isDatePartitioned()) {
+        built.addAll(manifest.getOrDefault(table.name(), Set.of()));
+      }
+    }
+    List<String> overThreshold = new ArrayList<>();
+    summary.json().path("inputs").fields().forEachRemaining(e -> {
+      long read = e.getValue().path("rows_read").asLong();
+      long dead = e.getValue().path("rows_dead_lettered").asLong();
+      if (read > 0 && (double) dead / read > options.getHealthMaxDeadLetterRate()) {
+        overThreshold.add(e.getKey() + " (" + dead + " of " + read + " rows dead-lettered)");
+      }
+    });
     ObjectNode removed = summary.json().putObject("stale_partitions_removed");
+    if (!overThreshold.isEmpty()) {
+      String why = "no partition removed: dead-letter rate above --healthMaxDeadLetterRate="
+          + options.getHealthMaxDeadLetterRate() + " in " + String.join(", ", overThreshold);
+      summary.json().put("stale_partitions_kept", why);
+      LOG.warn(why);
+    }
+    Set<String> folders = new TreeSet<>(tablesWritten);
+    folders.addAll(manifest.keySet());
+    for (String folder : folders) {
+      sink.removeLeftoverTemporaries(folder);
+    }
+    if (!overThreshold.isEmpty()) {
+      return;
+    }
     for (TableSpec<?> table : Tables.ALL) {
       if (!tablesWritten.contains(table.name())) {
         continue; // not this run's output (e.g. a Phase 3 only run, or a persisted upstream it read)
       }
-      Predicate<String> inScope = table.isDatePartitioned() ? datesInScope : partition -> true;
-      List<String> gone = sink.removeStalePartitions(table.name(), inScope, runStartFloor);
+      Predicate<String> owned = table.isDatePartitioned()
+          ? date -> datesInScope.test(date) && built.contains(date)
+          : sourcesRead::contains;
+      List<String> gone = sink.removeStalePartitions(
+          table.name(), owned, manifest.getOrDefault(table.name(), Set.of()));
       if (!gone.isEmpty()) {
         ArrayNode a = removed.putArray(table.name());
         gone.forEach(a::add);
       }
     }
-    summary.write(options.getOutputDir());
-    summary.log();
-    ObjectNode health = HealthReport.compose(
-        name, HealthReport.documents(options.getOutputDir(), runStartFloor), summary.json(),
-        thresholds(name, options), files.modified());
-    return HealthReport.publish(options.getOutputDir(), health, options.getHealthFailOn());
   }
 }

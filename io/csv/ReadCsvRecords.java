@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -148,98 +147,43 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
       Counter read = Metrics.counter(METRICS_NAMESPACE, counterName(name, "rows_read"));
       Counter accepted = Metrics.counter(METRICS_NAMESPACE, counterName(name, "rows_accepted"));
       Counter dead = Metrics.counter(METRICS_NAMESPACE, counterName(name, "rows_dead_lettered"));
-      // Malformed bytes decode to U+FFFD, which the row check below turns into a dead letter.
+      // Malformed bytes decode to U+FFFD, which the row check turns into a dead letter.
       try (BufferedReader reader =
           new BufferedReader(new InputStreamReader(Channels.newInputStream(file.open()), StandardCharsets.UTF_8))) {
-        String headerLine = reader.readLine();
-        if (headerLine == null || stripBom(headerLine).isBlank()) {
-          Metrics.counter(METRICS_NAMESPACE, counterName(name, "file_empty")).inc();
-          LOG.error("{}: the file is empty (no header line); nothing read from it", name);
-          return;
-        }
-        Csv.Header header;
-        String headerProblem = null;
-        try {
-          header = new Csv.Header(Csv.split(stripBom(headerLine)));
-          List<String> missing = header.missing(parser.requiredColumns());
-          if (!missing.isEmpty()) {
-            headerProblem =
-                "file header lacks required columns " + missing + " (is the file comma-separated with a header?)";
-          }
-        } catch (InvalidRowException e) {
-          header = null;
-          headerProblem = "file header cannot be read: " + e.getMessage();
-        }
-        if (headerProblem != null) {
-          LOG.error("{}: {}; every data row is dead-lettered", name, headerProblem);
-        }
-        Map<String, Long> firstLineOfKey = new HashMap<>();
         Map<String, List<T>> parts = new TreeMap<>();
-        long lineNumber = 1;
-        long dataRows = 0;
-        String line;
-        while ((line = reader.readLine()) != null) {
-          lineNumber++;
-          dataRows++;
-          read.inc();
-          String reason = headerProblem;
-          T record = null;
-          if (reason == null) {
-            try {
-              record = parseLine(header, line);
-              String key = parser.duplicateKey(record);
-              if (key != null) {
-                Long first = firstLineOfKey.putIfAbsent(key, lineNumber);
-                if (first != null) {
-                  reason = "duplicate of line " + first + " (same " + key + ")";
-                }
-              }
-            } catch (InvalidRowException e) {
-              reason = e.getMessage();
-            } catch (RuntimeException e) {
-              // A parser bug must not lose the row or kill the run; it is visible in the dead letter.
-              reason = "unexpected error: " + e;
-            }
-          }
-          if (reason == null) {
+        CsvFile.Outcome o = CsvFile.read(name, reader, parser, new CsvFile.Receiver<T>() {
+          @Override
+          public void record(T record) {
+            read.inc();
             accepted.inc();
             if (partOf == null) {
               out.get(records).output(record);
             } else {
               parts.computeIfAbsent(partOf.apply(record), k -> new ArrayList<>()).add(record);
             }
-          } else {
-            dead.inc();
-            out.get(DEAD_LETTERS).output(DeadLetter.of(name, lineNumber, line, reason));
           }
-        }
+
+          @Override
+          public void rejected(DeadLetter deadLetter) {
+            read.inc();
+            dead.inc();
+            out.get(DEAD_LETTERS).output(deadLetter);
+          }
+        });
+        // A file's accepted offers of one date leave as one element, so a consensus never sees half a file.
         for (List<T> part : parts.values()) {
           out.get(fileParts).output(KV.of(name, part));
         }
-        if (dataRows == 0) {
+        if (!o.hasHeader) {
+          Metrics.counter(METRICS_NAMESPACE, counterName(name, "file_empty")).inc();
+          LOG.error("{}: the file is empty (no header line); nothing read from it", name);
+        } else if (o.dataRows == 0) {
           Metrics.counter(METRICS_NAMESPACE, counterName(name, "file_header_only")).inc();
           LOG.error("{}: the file has a header but no data rows", name);
+        } else if (o.headerProblem != null) {
+          LOG.error("{}: {}; every data row is dead-lettered", name, o.headerProblem);
         }
       }
-    }
-
-    private T parseLine(Csv.Header header, String line) throws InvalidRowException {
-      if (line.isBlank()) {
-        throw new InvalidRowException("blank line");
-      }
-      if (line.indexOf('\uFFFD') >= 0) {
-        throw new InvalidRowException("line is not valid UTF-8");
-      }
-      List<String> values = Csv.split(line);
-      if (values.size() != header.width()) {
-        throw new InvalidRowException(
-            "row has " + values.size() + " fields, the header has " + header.width() + " (truncated line or wrong delimiter?)");
-      }
-      return parser.parse(header.row(values));
-    }
-
-    private static String stripBom(String s) {
-      return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
     }
   }
 }

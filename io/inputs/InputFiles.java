@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import io.csv.CsvFile;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Locale;
+import schemas.DeadLetter;
+import schemas.PlayerGameSummary;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -157,13 +162,7 @@ public final class InputFiles {
 
   /** Null when the file has a header and at least one data line; otherwise what is wrong with it. */
   static String firstLinesProblem(String path) throws InputException {
-    try (BufferedReader r =
-        new BufferedReader(
-            new InputStreamReader(
-                Channels.newInputStream(
-                    Compression.detect(path)
-                        .readDecompressed(FileSystems.open(FileSystems.matchNewResource(path, false)))),
-                StandardCharsets.UTF_8))) {
+    try (BufferedReader r = open(path)) {
       String header = r.readLine();
       if (header == null || header.replace("\uFEFF", "").isBlank()) {
         return "is empty (no header line)";
@@ -178,6 +177,60 @@ public final class InputFiles {
     } catch (IOException e) {
       throw new InputException("cannot read " + path + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Refuses the run, before any graph is built, when the required input's rows are wholly rejected or rejected
+   * above {@code maxRejectRate}: a broken file (a {@code ;} delimiter, a wrong export) is an input error, not
+   * a run that writes nothing and then cleans up every partition of its range. The rows go through the same
+   * parser and line checks as the pipeline's read ({@link CsvFile}), so the driver and the graph agree.
+   */
+  public void refuseRejectedRequired(LocalDate latestGameDate, double maxRejectRate) throws InputException {
+    String path = paths(Input.PLAYER_GAME_LOGS).get(0);
+    String name = FileSystems.matchNewResource(path, false).getFilename();
+    String[] firstReason = new String[1];
+    CsvFile.Outcome o;
+    try (BufferedReader r = open(path)) {
+      o = CsvFile.read(name, r, new PlayerGameLogParser(latestGameDate), new CsvFile.Receiver<PlayerGameSummary>() {
+        @Override
+        public void record(PlayerGameSummary record) {}
+
+        @Override
+        public void rejected(DeadLetter d) {
+          if (firstReason[0] == null) {
+            firstReason[0] = "line " + d.getLineNumber() + ": " + d.getReason();
+          }
+        }
+      });
+    } catch (IOException e) {
+      throw new InputException("cannot read " + path + ": " + e.getMessage());
+    }
+    if (o.dataRows == 0) {
+      return; // firstLinesProblem already refused an empty or header-only file
+    }
+    double rate = (double) o.rejected / o.dataRows;
+    if (o.rejected == o.dataRows || rate > maxRejectRate) {
+      throw new InputException(String.format(Locale.ROOT,
+          "%s: %d of %d data rows rejected (%.1f%%, refused above %.1f%%: --maxRequiredInputRejectRate), first: %s;"
+              + " nothing written or deleted",
+          path, o.rejected, o.dataRows, 100 * rate, 100 * maxRejectRate,
+          o.headerProblem != null ? o.headerProblem : firstReason[0]));
+    }
+  }
+
+  private static BufferedReader open(String path) throws IOException {
+    return new BufferedReader(
+        new InputStreamReader(
+            Channels.newInputStream(
+                Compression.detect(path).readDecompressed(FileSystems.open(FileSystems.matchNewResource(path, false)))),
+            StandardCharsets.UTF_8));
+  }
+
+  /** The file names of the inputs found (e.g. {@code player_game_logs.csv}): the sources this run reads. */
+  public List<String> fileNames() {
+    List<String> names = new ArrayList<>();
+    found.values().forEach(paths -> paths.forEach(path -> names.add(FileSystems.matchNewResource(path, false).getFilename())));
+    return names;
   }
 
   public boolean has(Input input) {

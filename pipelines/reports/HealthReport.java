@@ -52,8 +52,8 @@ public final class HealthReport {
     never
   }
 
-  /** Reads this run's health documents (files older than the run are another run's and are ignored). */
-  public static Map<String, List<String>> documents(String outputDir, long runStartFloor) throws IOException {
+  /** Reads this run's health documents: those its manifest lists ({@code names}); the others are another run's. */
+  public static Map<String, List<String>> documents(String outputDir, java.util.Set<String> names) throws IOException {
     Map<String, List<String>> docs = new TreeMap<>();
     String dir = outputDir.replaceAll("/+$", "") + "/" + FOLDER;
     MatchResult match = FileSystems.match(dir + "/*.json", EmptyMatchTreatment.ALLOW_IF_WILDCARD);
@@ -61,10 +61,10 @@ public final class HealthReport {
       return docs;
     }
     for (MatchResult.Metadata m : match.metadata()) {
-      if (m.lastModifiedMillis() < runStartFloor) {
+      String name = m.resourceId().getFilename();
+      if (!names.contains(name.substring(0, name.length() - ".json".length()))) {
         continue;
       }
-      String name = m.resourceId().getFilename();
       try (InputStream in = Channels.newInputStream(FileSystems.open(m.resourceId()))) {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         List<String> lines = new ArrayList<>();

@@ -96,23 +96,71 @@ public class BackfillTest {
   }
 
   @Test
-  public void aStaleDatePartitionInTheRangeIsRemovedOnRerun() throws Exception {
+  public void aRunRemovesOnlyPartitionsItOwnedAndDidNotWrite() throws Exception {
     Path out = tmp.newFolder("out").toPath();
+    // another season already in the folder: a backfill without --startDate/--endDate does not own it
+    Path otherSeason = Files.createDirectories(out.resolve("player_game_summary")).resolve("2023-01-05.json");
+    Files.writeString(otherSeason, "{\"player_lookup\":\"other\",\"game_date\":\"2023-01-05\"}\n");
+    Path otherFeatures = Files.createDirectories(out.resolve("ml_feature_store_v2")).resolve("2023-01-05.json");
+    Files.writeString(otherFeatures, "{}\n");
+    Path otherDeadLetters = Files.createDirectories(out.resolve("dead_letter")).resolve("other_season_logs.csv.json");
+    Files.writeString(otherDeadLetters, "{}\n");
+    for (Path f : List.of(otherSeason, otherFeatures, otherDeadLetters)) {
+      Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(0));
+    }
     assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
-    Path stale = out.resolve("player_game_summary").resolve("2024-11-29.json");
-    Files.writeString(stale, "{\"player_lookup\":\"ghost\",\"game_date\":\"2024-11-29\"}\n");
-    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
-    Path outside = out.resolve("player_game_summary").resolve("2023-01-01.json");
-    Files.writeString(outside, "{}\n");
-    Files.setLastModifiedTime(outside, java.nio.file.attribute.FileTime.fromMillis(0));
+    assertThat(Files.exists(otherSeason), equalTo(true));
+    assertThat(Files.exists(otherFeatures), equalTo(true));
+    assertThat(Files.exists(otherDeadLetters), equalTo(true));
+
+    // a date of the range without any input (the sample ends before it) is not the run's either
+    Path unbuilt = out.resolve("player_game_summary").resolve("2024-12-20.json");
+    Files.writeString(unbuilt, "{\"player_lookup\":\"ghost\",\"game_date\":\"2024-12-20\"}\n");
+    Files.setLastModifiedTime(unbuilt, java.nio.file.attribute.FileTime.fromMillis(0));
+    // a partition of a source the run reads, stamped in the future (another machine's clock): the manifest, not
+    // the file time, says the run did not write it
+    Path stale = out.resolve("dead_letter").resolve("player_game_logs.csv.json");
+    Files.writeString(stale, "{}\n");
+    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
+    Path leftover = out.resolve("player_game_summary").resolve(".2024-11-20.json.0123.tmp");
+    Files.writeString(leftover, "{\"half\":");
     assertThat(
         Main.run(new String[] {"backfill", "--outputDir=" + out, "--inputDir=" + out.resolve("embedded_sample_input"),
             "--startDate=2024-11-20", "--endDate=2024-12-31"}),
         equalTo(0));
     assertThat(Files.exists(stale), equalTo(false));
-    assertThat(Files.exists(outside), equalTo(true));
+    assertThat(Files.exists(leftover), equalTo(false));
+    assertThat(Files.exists(unbuilt), equalTo(true));
+    assertThat(Files.exists(otherSeason), equalTo(true));
+    assertThat(Files.exists(otherDeadLetters), equalTo(true));
+    assertThat(Files.exists(out.resolve("_runs")) && Files.list(out.resolve("_runs")).anyMatch(
+        d -> d.toFile().list().length > 0), equalTo(false));
     JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
-    assertThat(summary.get("stale_partitions_removed").get("player_game_summary").get(0).asText(), equalTo("2024-11-29"));
+    assertThat(summary.get("stale_partitions_removed").get("dead_letter").get(0).asText(), equalTo("player_game_logs.csv"));
+  }
+
+  /** Every file under the table folders of {@code out}: table/file → content. */
+  static Map<String, String> allTables(Path out) throws Exception {
+    Map<String, String> all = new TreeMap<>();
+    for (schemas.TableSpec<?> t : schemas.Tables.ALL) {
+      readTable(out, t.name()).forEach((f, c) -> all.put(t.name() + "/" + f, c));
+    }
+    return all;
+  }
+
+  @Test
+  public void aRequiredFileWhoseRowsAreAllRejectedIsRefusedAndNothingIsWrittenOrDeleted() throws Exception {
+    Path out = tmp.newFolder("out").toPath();
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
+    Map<String, String> before = allTables(out);
+    Path in = tmp.newFolder("semicolons").toPath();
+    Path logs = out.resolve("embedded_sample_input").resolve("player_game_logs.csv");
+    Files.writeString(in.resolve("player_game_logs.csv"), Files.readString(logs).replace(',', ';'));
+    String err = stderrOf("backfill", "--inputDir=" + in, "--outputDir=" + out);
+    assertThat(err, containsString("error: "));
+    assertThat(err, containsString("data rows rejected"));
+    assertThat(err.trim().split("\n").length, equalTo(1));
+    assertThat(allTables(out), equalTo(before));
   }
 
   private static String stderrOf(String... args) {
