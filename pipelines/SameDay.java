@@ -115,7 +115,8 @@ public final class SameDay {
     String pattern = options.getWatchPattern() != null && !options.getWatchPattern().isBlank()
         ? options.getWatchPattern()
         : files.dir().replaceAll("/+$", "") + "/player_props_snapshots*.csv*";
-    ReadCsvRecords<PropSnapshotOffer> parse = ReadCsvRecords.of(pattern, new PropSnapshotParser(), PropSnapshotOffer.class);
+    ReadCsvRecords<PropSnapshotOffer> parse = ReadCsvRecords.of(pattern, new PropSnapshotParser(), PropSnapshotOffer.class)
+        .relativeTo(ReadCsvRecords.patternRoot(pattern));
     PCollectionTuple parsed =
         p.apply(
                 "WatchSnapshotFiles",

@@ -1,6 +1,7 @@
 package io.inputs;
 
-import java.io.BufferedReader;
+import io.csv.BoundedLineReader;
+import io.csv.ReadCsvRecords;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.channels.Channels;
@@ -93,13 +94,14 @@ public final class InputFiles {
 
   /** Null when the file has a header and at least one data line; otherwise what is wrong with it. */
   static String firstLinesProblem(String path) throws InputException {
-    try (BufferedReader r =
-        new BufferedReader(
+    // Bounded: the driver must not materialize a corrupt file's endless first line either.
+    try (BoundedLineReader r =
+        new BoundedLineReader(
             new InputStreamReader(
                 Channels.newInputStream(
                     Compression.detect(path)
                         .readDecompressed(FileSystems.open(FileSystems.matchNewResource(path, false)))),
-                StandardCharsets.UTF_8))) {
+                StandardCharsets.UTF_8), ReadCsvRecords.MAX_LINE_CHARS)) {
       String header = r.readLine();
       if (header == null || header.replace("\uFEFF", "").isBlank()) {
         return "is empty (no header line)";

@@ -140,11 +140,6 @@ public final class HealthReport {
         breaches.add(new Breach("warning", date, "cache_miss", missRate, t.cacheMissWarning(),
             d.get("cache_miss_rows").asInt() + " feature rows fell back from a missing daily cache"));
       }
-      int readyRows = d.get("quality_ready_rows").asInt();
-      if ((u > 0 || f > 0) && readyRows == 0) {
-        breaches.add(new Breach("error", date, "quality_ready", 0, 0,
-            "no feature row is quality-ready (" + f + " rows for " + u + " expected players): nothing can be predicted"));
-      }
       int withLines = d.path("players_with_line").asInt();
       if (t.modelGiven() && withLines > 0 && d.get("players_predicted").asInt() == 0) {
         breaches.add(new Breach("error", date, "players_predicted", 0, 0,
@@ -175,6 +170,11 @@ public final class HealthReport {
         Map.Entry<String, JsonNode> e = it.next();
         requiredDefaults.merge(e.getKey(), e.getValue().asLong(), Long::sum);
       }
+    }
+    // Run-wide, not per date: a season's first dates have no player with enough games yet, and that is normal.
+    if (featureRows > 0 && ready == 0) {
+      breaches.add(new Breach("error", "run", "quality_ready", 0, 0,
+          "no feature row of the run's " + featureRows + " is quality-ready: nothing can be predicted"));
     }
     ObjectNode totals = r.putObject("totals");
     totals.put("dates", dates.size());

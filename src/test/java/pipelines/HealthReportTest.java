@@ -109,7 +109,7 @@ public class HealthReportTest {
     ObjectNode noneReady = (ObjectNode) JSON.readTree(day("2024-01-10", 10, 10, List.of(), 0, 0, 0, List.of()));
     noneReady.put("quality_ready_rows", 0).put("players_with_line", 4);
     ObjectNode predicted = (ObjectNode) JSON.readTree(day("2024-01-11", 10, 10, List.of(), 0, 0, 0, List.of()));
-    predicted.put("players_with_line", 4).put("players_predicted", 6);
+    predicted.put("quality_ready_rows", 0).put("players_with_line", 4).put("players_predicted", 6);
     Map<String, List<String>> docs = Map.of("2024-01-10", List.of(noneReady.toString()), "2024-01-11", List.of(predicted.toString()));
     ObjectNode s = JSON.createObjectNode();
     ObjectNode in = s.putObject("inputs");
@@ -119,11 +119,18 @@ public class HealthReportTest {
     ObjectNode withModel = HealthReport.compose("backfill", docs, s,
         Runs.thresholds("backfill", options("--model=m.ubj")), Map.of());
     assertThat(breaches(withModel), equalTo(List.of(
-        "error 2024-01-10 quality_ready", "error 2024-01-10 players_predicted",
+        "error 2024-01-10 players_predicted", "error run quality_ready",
         "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
     ObjectNode noModel = HealthReport.compose("backfill", docs, s, Runs.thresholds("backfill", options()), Map.of());
     assertThat("no model, no prediction expected", breaches(noModel), equalTo(List.of(
-        "error 2024-01-10 quality_ready", "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
+        "error run quality_ready", "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
+    // One ready row anywhere in the run: a season's first dates may have none.
+    predicted.put("quality_ready_rows", 1);
+    ObjectNode oneReady = HealthReport.compose("backfill",
+        Map.of("2024-01-10", List.of(noneReady.toString()), "2024-01-11", List.of(predicted.toString())), s,
+        Runs.thresholds("backfill", options()), Map.of());
+    assertThat(breaches(oneReady), equalTo(List.of(
+        "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
   }
 
   @Test
