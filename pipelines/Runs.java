@@ -177,7 +177,8 @@ final class Runs {
     Double cacheError = o.getHealthCacheMissError() != null
         ? o.getHealthCacheMissError() : pipeline.equals("same-day") ? Double.valueOf(0.0) : null;
     return new HealthReport.Thresholds(o.getHealthMaxDataLoss(), cacheError, o.getHealthCacheMissWarning(),
-        o.getHealthMinLineCoverage(), o.getHealthMaxDeadLetterRate());
+        o.getHealthMinLineCoverage(), o.getHealthMaxDeadLetterRate(),
+        o.as(FeatureOptions.class).getModel() != null && !o.as(FeatureOptions.class).getModel().isBlank());
   }
 
   static LocalDate latestGameDate(NbaOptions options) {

@@ -120,8 +120,8 @@ public final class SameDay {
     String pattern = options.getWatchPattern() != null && !options.getWatchPattern().isBlank()
         ? options.getWatchPattern()
         : files.dir().replaceAll("/+$", "") + "/player_props_snapshots*.csv*";
-    ReadInputs.SnapshotRead parse =
-        ReadInputs.snapshotFiles(ReadCsvRecords.of(pattern, new PropSnapshotParser(), PropSnapshotOffer.class));
+    ReadInputs.SnapshotRead parse = ReadInputs.snapshotFiles(
+        ReadCsvRecords.of(pattern, new PropSnapshotParser(), PropSnapshotOffer.class).relativeTo(ReadCsvRecords.patternRoot(pattern)));
     PCollectionTuple parsed =
         p.apply(
                 "WatchSnapshotFiles",

@@ -3,7 +3,9 @@
 # (a season runs from July 1 to June 30), so a long range becomes jobs that can fail and be rerun alone;
 # every job replaces exactly its own dates, so overlapping or repeated launches leave no duplicate.
 #   PROJECT=p REGION=us-east1 BUCKET=b templates/launch-backfill.sh 2023-10-24 2025-04-13 [--per-season] [--dry-run] [key=value ...]
-# Extra key=value pairs are template parameters (e.g. sink=bigquery inputDir=gs://b/nba/2023-24).
+# Extra key=value pairs are template parameters (e.g. sink=bigquery inputDir=gs://b/nba/2023-24 model=a.ubj,b.ubj).
+# They are passed with gcloud's alternative delimiter (--parameters=^~^k=v~k=v), so a value may hold commas;
+# startDate/endDate are refused among them: each job's own dates come from START..END.
 set -euo pipefail
 start="${1:?start date YYYY-MM-DD}"; end="${2:?end date YYYY-MM-DD}"; shift 2
 per_season=false; dry_run=false; extra=()
@@ -11,6 +13,9 @@ for arg in "$@"; do
   case "$arg" in
     --per-season) per_season=true ;;
     --dry-run) dry_run=true ;;
+    startDate=*|endDate=*)
+      echo "error: '$arg': the dates are START and END (each job gets its own); not an extra parameter" >&2; exit 2 ;;
+    *~*) echo "error: '$arg' contains '~', the parameter delimiter" >&2; exit 2 ;;
     *=*) extra+=("$arg") ;;
     *) echo "error: unknown argument '$arg'" >&2; exit 2 ;;
   esac
@@ -41,7 +46,7 @@ else
 fi
 
 params=""
-for kv in "${extra[@]+"${extra[@]}"}"; do params+=",${kv}"; done
+for kv in "${extra[@]+"${extra[@]}"}"; do params+="~${kv}"; done
 for r in "${ranges[@]}"; do
   read -r s e <<<"$r"
   job="nba-backfill-${s}-${e}"
@@ -50,7 +55,7 @@ for r in "${ranges[@]}"; do
        --template-file-gcs-location="gs://${BUCKET:-BUCKET}/templates/backfill.json"
        --temp-location="gs://${BUCKET:-BUCKET}/tmp"
        ${SERVICE_ACCOUNT:+--service-account-email="$SERVICE_ACCOUNT"}
-       --parameters="startDate=${s},endDate=${e}${params}")
+       --parameters="^~^startDate=${s}~endDate=${e}${params}")
   if [[ "$dry_run" == true ]]; then
     printf '%q ' "${cmd[@]}"; echo
   else

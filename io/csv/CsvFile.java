@@ -1,7 +1,9 @@
 package io.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,59 +42,90 @@ public final class CsvFile {
     }
   }
 
+  /**
+   * A file's lines, bounded: at most {@code maxLineChars} of one line are held, and a compressed stream inflating
+   * past {@code maxDecompressedBytes} stops with a {@link BoundedInputStream.TooLargeException} (a corrupt file or a
+   * gzip bomb must not run a worker out of memory).
+   */
+  public static BoundedLineReader lines(
+      InputStream bytes, boolean compressed, int maxLineChars, long maxDecompressedBytes) {
+    InputStream in = compressed ? new BoundedInputStream(bytes, maxDecompressedBytes) : bytes;
+    // Malformed bytes decode to U+FFFD, which the row check turns into a dead letter.
+    return new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), maxLineChars);
+  }
+
   /** Reads {@code reader} (the file {@code name}) to its end, handing each data line to {@code out}. */
-  public static <T> Outcome read(String name, BufferedReader reader, CsvRecordParser<T> parser, Receiver<T> out)
+  public static <T> Outcome read(
+      String name, BoundedLineReader reader, int maxLineChars, CsvRecordParser<T> parser, Receiver<T> out)
       throws IOException {
-    String headerLine = reader.readLine();
-    if (headerLine == null || stripBom(headerLine).isBlank()) {
-      return new Outcome(false, 0, 0, null);
-    }
-    Csv.Header header;
-    String headerProblem = null;
-    try {
-      header = new Csv.Header(Csv.split(stripBom(headerLine)));
-      List<String> missing = header.missing(parser.requiredColumns());
-      if (!missing.isEmpty()) {
-        headerProblem =
-            "file header lacks required columns " + missing + " (is the file comma-separated with a header?)";
-      }
-    } catch (InvalidRowException e) {
-      header = null;
-      headerProblem = "file header cannot be read: " + e.getMessage();
-    }
-    Map<String, Long> firstLineOfKey = new HashMap<>();
     long lineNumber = 1;
     long dataRows = 0;
     long rejected = 0;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      lineNumber++;
-      dataRows++;
-      String reason = headerProblem;
-      T record = null;
-      if (reason == null) {
+    String headerProblem = null;
+    try {
+      String headerLine = reader.readLine();
+      if (headerLine == null || stripBom(headerLine).isBlank()) {
+        return new Outcome(false, 0, 0, null);
+      }
+      Csv.Header header;
+      if (reader.overlong()) {
+        header = null;
+        headerProblem = "file header is " + reader.length() + " characters long, over the limit of " + maxLineChars
+            + " (a corrupt or binary file?)";
+      } else {
         try {
-          record = parseLine(parser, header, line);
-          String key = parser.duplicateKey(record);
-          if (key != null) {
-            Long first = firstLineOfKey.putIfAbsent(key, lineNumber);
-            if (first != null) {
-              reason = "duplicate of line " + first + " (same " + key + ")";
-            }
+          header = new Csv.Header(Csv.split(stripBom(headerLine)));
+          List<String> missing = header.missing(parser.requiredColumns());
+          if (!missing.isEmpty()) {
+            headerProblem =
+                "file header lacks required columns " + missing + " (is the file comma-separated with a header?)";
           }
         } catch (InvalidRowException e) {
-          reason = e.getMessage();
-        } catch (RuntimeException e) {
-          // A parser bug must not lose the row or kill the run; it is visible in the dead letter.
-          reason = "unexpected error: " + e;
+          header = null;
+          headerProblem = "file header cannot be read: " + e.getMessage();
         }
       }
-      if (reason == null) {
-        out.record(record);
-      } else {
-        rejected++;
-        out.rejected(DeadLetter.of(name, lineNumber, line, reason));
+      Map<String, Long> firstLineOfKey = new HashMap<>();
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lineNumber++;
+        dataRows++;
+        String reason = headerProblem;
+        T record = null;
+        if (reason == null && reader.overlong()) {
+          reason = "line is " + reader.length() + " characters long, over the limit of " + maxLineChars
+              + " (a corrupt or binary export?); raw_text holds its first " + line.length();
+        }
+        if (reason == null) {
+          try {
+            record = parseLine(parser, header, line);
+            String key = parser.duplicateKey(record);
+            if (key != null) {
+              Long first = firstLineOfKey.putIfAbsent(key, lineNumber);
+              if (first != null) {
+                reason = "duplicate of line " + first + " (same " + key + ")";
+              }
+            }
+          } catch (InvalidRowException e) {
+            reason = e.getMessage();
+          } catch (RuntimeException e) {
+            // A parser bug must not lose the row or kill the run; it is visible in the dead letter.
+            reason = "unexpected error: " + e;
+          }
+        }
+        if (reason == null) {
+          out.record(record);
+        } else {
+          rejected++;
+          out.rejected(DeadLetter.of(name, lineNumber, line, reason));
+        }
       }
+    } catch (BoundedInputStream.TooLargeException e) {
+      // One dead letter stands for the unread rest, so read = accepted + dead-lettered still holds.
+      dataRows++;
+      rejected++;
+      out.rejected(DeadLetter.of(name, lineNumber + 1, "",
+          e.getMessage() + " (a corrupt file or a gzip bomb?); the rest of the file from this line on is not read"));
     }
     return new Outcome(true, dataRows, rejected, headerProblem);
   }

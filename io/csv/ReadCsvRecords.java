@@ -1,10 +1,7 @@
 package io.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,6 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.KV;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -29,6 +25,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import schemas.DeadLetter;
@@ -41,34 +38,56 @@ import schemas.SchemaCoders;
  * multi-GB input would want a splittable read and a GroupByKey for duplicates instead.
  *
  * <p>Per file, the counters {@code input/<file>:rows_read}, {@code :rows_accepted} and
- * {@code :rows_dead_lettered} always reconcile: every data line is exactly one of the two.
+ * {@code :rows_dead_lettered} always reconcile: every data line is exactly one of the two. {@code <file>} (and a
+ * dead letter's source_file) is the file's path relative to the input root given by {@link #relativeTo}, so two
+ * files of one name in different folders stay apart; without a root, the file name.
+ *
+ * <p>Hostile input is bounded: a line longer than {@link #MAX_LINE_CHARS} is a dead letter holding its first
+ * {@link BoundedLineReader#KEPT_CHARS} characters (the file's other lines are still read), and a compressed file
+ * that inflates past {@link #MAX_DECOMPRESSED_BYTES} stops being read there, with one dead letter saying so.
  */
 public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<DeadLetter>() {};
   public static final String METRICS_NAMESPACE = "input";
 
+  /** The longest line read whole: 1 MiB of characters (a real box-score line is about 200). */
+  public static final int MAX_LINE_CHARS = 1 << 20;
+  /** The most a compressed input may inflate to: 4 GiB (a season of box scores is about 3 MB). */
+  public static final long MAX_DECOMPRESSED_BYTES = 4L << 30;
+
   private final List<String> filepatterns;
   private final CsvRecordParser<T> parser;
   private final Class<T> recordClass;
-  private final TupleTag<T> records = new TupleTag<>();
-  private final TupleTag<KV<String, List<T>>> fileParts = new TupleTag<>();
+  private final TupleTag<T> records;
+  private final TupleTag<KV<String, List<T>>> fileParts;
   private final @Nullable SerializableFunction<T, String> partOf;
+  private final @Nullable String root;
+  private final int maxLineChars;
+  private final long maxDecompressedBytes;
 
   private ReadCsvRecords(
-      List<String> filepatterns, CsvRecordParser<T> parser, Class<T> recordClass, @Nullable SerializableFunction<T, String> partOf) {
+      List<String> filepatterns, CsvRecordParser<T> parser, Class<T> recordClass, TupleTag<T> records,
+      TupleTag<KV<String, List<T>>> fileParts, @Nullable SerializableFunction<T, String> partOf, @Nullable String root,
+      int maxLineChars, long maxDecompressedBytes) {
     this.filepatterns = filepatterns;
     this.parser = parser;
     this.recordClass = recordClass;
+    this.records = records;
+    this.fileParts = fileParts;
     this.partOf = partOf;
+    this.root = root;
+    this.maxLineChars = maxLineChars;
+    this.maxDecompressedBytes = maxDecompressedBytes;
   }
 
   public static <T> ReadCsvRecords<T> of(String filepattern, CsvRecordParser<T> parser, Class<T> recordClass) {
-    return new ReadCsvRecords<>(List.of(filepattern), parser, recordClass, null);
+    return ofAll(List.of(filepattern), parser, recordClass);
   }
 
   /** Exactly these files (or patterns), e.g. the list a run discovered and reports. */
   public static <T> ReadCsvRecords<T> ofAll(List<String> filepatterns, CsvRecordParser<T> parser, Class<T> recordClass) {
-    return new ReadCsvRecords<>(List.copyOf(filepatterns), parser, recordClass, null);
+    return new ReadCsvRecords<>(List.copyOf(filepatterns), parser, recordClass, new TupleTag<>(), new TupleTag<>(), null,
+        null, MAX_LINE_CHARS, MAX_DECOMPRESSED_BYTES);
   }
 
   /**
@@ -78,7 +97,45 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
    * half of it. Dead letters and counters are unchanged.
    */
   public ReadCsvRecords<T> wholeFileParts(SerializableFunction<T, String> partOf) {
-    return new ReadCsvRecords<>(filepatterns, parser, recordClass, partOf);
+    return new ReadCsvRecords<>(filepatterns, parser, recordClass, records, fileParts, partOf, root, maxLineChars,
+        maxDecompressedBytes);
+  }
+
+  /** Files are named by their path relative to {@code root} (the input folder, or a watched pattern's folder). */
+  public ReadCsvRecords<T> relativeTo(String root) {
+    return new ReadCsvRecords<>(filepatterns, parser, recordClass, records, fileParts, partOf, root, maxLineChars,
+        maxDecompressedBytes);
+  }
+
+  /** Other limits than {@link #MAX_LINE_CHARS} and {@link #MAX_DECOMPRESSED_BYTES}. */
+  public ReadCsvRecords<T> withLimits(int maxLineChars, long maxDecompressedBytes) {
+    return new ReadCsvRecords<>(filepatterns, parser, recordClass, records, fileParts, partOf, root, maxLineChars,
+        maxDecompressedBytes);
+  }
+
+  /** The folder a file pattern's matches are named relative to: its path up to the last '/' before a wildcard. */
+  public static String patternRoot(String pattern) {
+    int wildcard = pattern.length();
+    for (char c : new char[] {'*', '?', '[', '{'}) {
+      int i = pattern.indexOf(c);
+      if (i >= 0) {
+        wildcard = Math.min(wildcard, i);
+      }
+    }
+    int slash = pattern.lastIndexOf('/', wildcard - 1);
+    return slash < 0 ? "" : pattern.substring(0, slash + 1);
+  }
+
+  /** A file's name in counters and dead letters: its path relative to {@code root}, or its file name. */
+  public static String fileName(String path, @Nullable String root, String baseName) {
+    if (root != null) {
+      String dir = root.endsWith("/") ? root : root + "/";
+      String file = path.startsWith("file://") && !dir.startsWith("file://") ? path.substring("file://".length()) : path;
+      if (file.startsWith(dir) && file.length() > dir.length()) {
+        return file.substring(dir.length());
+      }
+    }
+    return baseName;
   }
 
   public TupleTag<T> records() {
@@ -110,7 +167,7 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
                 .apply("Open", FileIO.readMatches().withCompression(Compression.AUTO))
                 .apply(
                     "ParseLines",
-                    ParDo.of(new ParseFileFn<>(parser, records, fileParts, partOf))
+                    ParDo.of(new ParseFileFn<>(parser, records, fileParts, partOf, root, maxLineChars, maxDecompressedBytes))
                         .withOutputTags(records, TupleTagList.of(DEAD_LETTERS).and(fileParts)));
         out.get(records).setCoder(SchemaCoders.of(recordClass));
         out.get(fileParts).setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SchemaCoders.of(recordClass))));
@@ -131,27 +188,34 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
     private final TupleTag<T> records;
     private final TupleTag<KV<String, List<T>>> fileParts;
     private final @Nullable SerializableFunction<T, String> partOf;
+    private final @Nullable String root;
+    private final int maxLineChars;
+    private final long maxDecompressedBytes;
 
     ParseFileFn(
         CsvRecordParser<T> parser, TupleTag<T> records, TupleTag<KV<String, List<T>>> fileParts,
-        @Nullable SerializableFunction<T, String> partOf) {
+        @Nullable SerializableFunction<T, String> partOf, @Nullable String root, int maxLineChars,
+        long maxDecompressedBytes) {
       this.parser = parser;
       this.records = records;
       this.fileParts = fileParts;
       this.partOf = partOf;
+      this.root = root;
+      this.maxLineChars = maxLineChars;
+      this.maxDecompressedBytes = maxDecompressedBytes;
     }
 
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
-      String name = file.getMetadata().resourceId().getFilename();
+      String name = fileName(file.getMetadata().resourceId().toString(), root, file.getMetadata().resourceId().getFilename());
       Counter read = Metrics.counter(METRICS_NAMESPACE, counterName(name, "rows_read"));
       Counter accepted = Metrics.counter(METRICS_NAMESPACE, counterName(name, "rows_accepted"));
       Counter dead = Metrics.counter(METRICS_NAMESPACE, counterName(name, "rows_dead_lettered"));
-      // Malformed bytes decode to U+FFFD, which the row check turns into a dead letter.
-      try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(Channels.newInputStream(file.open()), StandardCharsets.UTF_8))) {
+      boolean compressed = Compression.detect(file.getMetadata().resourceId().getFilename()) != Compression.UNCOMPRESSED;
+      try (BoundedLineReader reader =
+          CsvFile.lines(Channels.newInputStream(file.open()), compressed, maxLineChars, maxDecompressedBytes)) {
         Map<String, List<T>> parts = new TreeMap<>();
-        CsvFile.Outcome o = CsvFile.read(name, reader, parser, new CsvFile.Receiver<T>() {
+        CsvFile.Outcome o = CsvFile.read(name, reader, maxLineChars, parser, new CsvFile.Receiver<T>() {
           @Override
           public void record(T record) {
             read.inc();

@@ -1,10 +1,9 @@
 package io.inputs;
 
-import java.io.BufferedReader;
+import io.csv.BoundedLineReader;
+import io.csv.ReadCsvRecords;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import io.csv.CsvFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -162,7 +161,8 @@ public final class InputFiles {
 
   /** Null when the file has a header and at least one data line; otherwise what is wrong with it. */
   static String firstLinesProblem(String path) throws InputException {
-    try (BufferedReader r = open(path)) {
+    // Bounded: the driver must not materialize a corrupt file's endless first line either.
+    try (BoundedLineReader r = open(path)) {
       String header = r.readLine();
       if (header == null || header.replace("\uFEFF", "").isBlank()) {
         return "is empty (no header line)";
@@ -190,8 +190,8 @@ public final class InputFiles {
     String name = FileSystems.matchNewResource(path, false).getFilename();
     String[] firstReason = new String[1];
     CsvFile.Outcome o;
-    try (BufferedReader r = open(path)) {
-      o = CsvFile.read(name, r, new PlayerGameLogParser(latestGameDate), new CsvFile.Receiver<PlayerGameSummary>() {
+    try (BoundedLineReader r = open(path)) {
+      o = CsvFile.read(name, r, ReadCsvRecords.MAX_LINE_CHARS, new PlayerGameLogParser(latestGameDate), new CsvFile.Receiver<PlayerGameSummary>() {
         @Override
         public void record(PlayerGameSummary record) {}
 
@@ -218,12 +218,12 @@ public final class InputFiles {
     }
   }
 
-  private static BufferedReader open(String path) throws IOException {
-    return new BufferedReader(
-        new InputStreamReader(
-            Channels.newInputStream(
-                Compression.detect(path).readDecompressed(FileSystems.open(FileSystems.matchNewResource(path, false)))),
-            StandardCharsets.UTF_8));
+  /** A file's lines, decompressed and bounded as the pipeline's read bounds them. */
+  private static BoundedLineReader open(String path) throws IOException {
+    Compression compression = Compression.detect(path);
+    return CsvFile.lines(
+        Channels.newInputStream(compression.readDecompressed(FileSystems.open(FileSystems.matchNewResource(path, false)))),
+        compression != Compression.UNCOMPRESSED, ReadCsvRecords.MAX_LINE_CHARS, ReadCsvRecords.MAX_DECOMPRESSED_BYTES);
   }
 
   /** The file names of the inputs found (e.g. {@code player_game_logs.csv}): the sources this run reads. */

@@ -144,7 +144,7 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
     if (!files.has(input)) {
       return p.apply(name + " (absent)", Create.empty(SchemaCoders.of(type)));
     }
-    ReadCsvRecords<T> read = ReadCsvRecords.ofAll(files.paths(input), parser, type);
+    ReadCsvRecords<T> read = ReadCsvRecords.ofAll(files.paths(input), parser, type).relativeTo(files.dir());
     PCollectionTuple parsed = p.apply(name, read);
     dead.add(parsed.get(ReadCsvRecords.DEAD_LETTERS));
     return parsed.get(read.records());

@@ -20,6 +20,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import io.inputs.InputFiles;
 import transforms.health.BuildHealthFacts;
 
 /**
@@ -40,10 +41,13 @@ public final class HealthReport {
   /** A threshold crossed: its level (error or warning), where, and a sentence an operator can act on. */
   public record Breach(String level, String scope, String check, double value, double threshold, String message) {}
 
-  /** The thresholds of a run (pipeline-dependent defaults already resolved by the caller). */
+  /**
+   * The thresholds of a run (pipeline-dependent defaults already resolved by the caller). {@code modelGiven}: the
+   * run was given --model, so a date with prop lines and nobody predicted is an error.
+   */
   public record Thresholds(
       double maxDataLoss, @Nullable Double cacheMissError, double cacheMissWarning, double minLineCoverage,
-      double maxDeadLetterRate) {}
+      double maxDeadLetterRate, boolean modelGiven) {}
 
   /** Which breaches make the command exit {@link #EXIT_BREACH}. */
   public enum FailOn {
@@ -136,6 +140,11 @@ public final class HealthReport {
         breaches.add(new Breach("warning", date, "cache_miss", missRate, t.cacheMissWarning(),
             d.get("cache_miss_rows").asInt() + " feature rows fell back from a missing daily cache"));
       }
+      int withLines = d.path("players_with_line").asInt();
+      if (t.modelGiven() && withLines > 0 && d.get("players_predicted").asInt() == 0) {
+        breaches.add(new Breach("error", date, "players_predicted", 0, 0,
+            "a model was given and " + withLines + " players have a prop line, but nobody was predicted"));
+      }
       if (b > 0 && lineCoverage < t.minLineCoverage()) {
         breaches.add(new Breach("error", date, "line_coverage", lineCoverage, t.minLineCoverage(),
             "bettable players without vegas features: " + d.get("bettable_without_vegas_features")));
@@ -162,6 +171,11 @@ public final class HealthReport {
         requiredDefaults.merge(e.getKey(), e.getValue().asLong(), Long::sum);
       }
     }
+    // Run-wide, not per date: a season's first dates have no player with enough games yet, and that is normal.
+    if (featureRows > 0 && ready == 0) {
+      breaches.add(new Breach("error", "run", "quality_ready", 0, 0,
+          "no feature row of the run's " + featureRows + " is quality-ready: nothing can be predicted"));
+    }
     ObjectNode totals = r.putObject("totals");
     totals.put("dates", dates.size());
     totals.put("universe", universe);
@@ -181,14 +195,15 @@ public final class HealthReport {
 
     ObjectNode dead = r.putObject("dead_letters");
     for (String line : docs.getOrDefault(BuildHealthFacts.DEAD_LETTERS_DOCUMENT, List.of())) {
-      String[] p = line.split("\t");
-      ObjectNode source = dead.has(p[0]) ? (ObjectNode) dead.get(p[0]) : dead.putObject(p[0]);
-      source.put(p[1], Long.parseLong(p[2]));
+      JsonNode l = JSON.readTree(line);
+      String file = l.get("source_file").asText();
+      ObjectNode source = dead.has(file) ? (ObjectNode) dead.get(file) : dead.putObject(file);
+      source.put(l.get("reason").asText(), l.get("rows").asLong());
     }
     Map<String, String> newest = new TreeMap<>();
     for (String line : docs.getOrDefault(BuildHealthFacts.FRESHNESS_DOCUMENT, List.of())) {
-      String[] p = line.split("\t");
-      newest.put(p[0], p[1]);
+      JsonNode l = JSON.readTree(line);
+      newest.put(l.get("input").asText(), l.get("newest").asText());
     }
     ObjectNode inputs = r.putObject("inputs");
     JsonNode read = runSummary.path("inputs");
@@ -205,13 +220,15 @@ public final class HealthReport {
       if (modified != null) {
         in.put("file_modified", Instant.ofEpochMilli(modified).toString());
       }
-      String stem = e.getKey().replaceAll("\\.csv(\\.gz)?$", "");
+      String stem = e.getKey().replaceAll("^.*/", "").replaceAll("\\.csv(\\.gz)?$", "");
       if (newest.containsKey(stem)) {
         in.put("newest_data", newest.get(stem));
       }
       if (rate > t.maxDeadLetterRate()) {
-        breaches.add(new Breach("warning", e.getKey(), "dead_letter_rate", rate, t.maxDeadLetterRate(),
-            rejected + " of " + rows + " rows dead-lettered"));
+        // A required input badly rejected leaves every table short; an optional one only degrades features.
+        boolean required = isRequiredInput(e.getKey());
+        breaches.add(new Breach(required ? "error" : "warning", e.getKey(), "dead_letter_rate", rate, t.maxDeadLetterRate(),
+            rejected + " of " + rows + " rows dead-lettered" + (required ? " from a required input" : "")));
       }
     }
     ArrayNode b = r.putArray("breaches");
@@ -225,6 +242,17 @@ public final class HealthReport {
       o.put("message", x.message());
     }
     return r;
+  }
+
+  /** Whether an input file (a path relative to the input folder) is a required input, plain or gzipped. */
+  static boolean isRequiredInput(String file) {
+    String name = file.replaceAll("^.*/", "").replaceAll("\\.gz$", "");
+    for (InputFiles.Input input : InputFiles.Input.values()) {
+      if (input.required && input.fileName.equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double round(double v) {

@@ -120,6 +120,11 @@ public final class BuildLineUpdates
 
   static final class MovedLinesFn extends DoFn<KV<String, PropLine>, UpcomingPlayerGameContext> {
     private final SideInputCache views = new SideInputCache();
+
+    @StartBundle
+    public void startBundle() {
+      views.clear(); // a reused instance must not serve a view read in an earlier bundle
+    }
     private final PCollectionView<Map<String, Iterable<UpcomingPlayerGameContext>>> byName;
     private final Counter moved = Metrics.counter("line_updates", "rows");
     private final Counter unchanged = Metrics.counter("line_updates", "lines_unchanged");

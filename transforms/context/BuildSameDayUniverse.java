@@ -91,6 +91,11 @@ public final class BuildSameDayUniverse
 
   static final class ExpectedPlayersFn extends DoFn<KV<String, CoGbkResult>, UpcomingPlayerGameContext> {
     private final SideInputCache views = new SideInputCache();
+
+    @StartBundle
+    public void startBundle() {
+      views.clear(); // a reused instance must not serve a view read in an earlier bundle
+    }
     private final TupleTag<ScheduledGame> games;
     private final TupleTag<PropLine> lineTag;
     private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> byPlayer;

@@ -115,6 +115,11 @@ public final class CompleteContext
 
   static final class AttachFn extends DoFn<KV<String, CoGbkResult>, UpcomingPlayerGameContext> {
     private final SideInputCache views = new SideInputCache();
+
+    @StartBundle
+    public void startBundle() {
+      views.clear(); // a reused instance must not serve a view read in an earlier bundle
+    }
     private final TupleTag<UpcomingPlayerGameContext> players;
     private final TupleTag<PropLine> lineTag;
     private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;

@@ -27,7 +27,7 @@ public final class PlayerDay {
   /** The rows of each daily window, by a key (player or team). {@code rows} must be in daily windows. */
   public static <T> PCollectionView<Map<String, Iterable<T>>> view(
       String name, PCollection<T> rows, SerializableFunction<T, String> key) {
-    return rows.apply("Key" + name, WithKeys.of(key).withKeyType(TypeDescriptors.strings()))
+    return SideInputCache.singlePane(name, rows).apply("Key" + name, WithKeys.of(key).withKeyType(TypeDescriptors.strings()))
         .apply(name + "View", View.asMultimap());
   }
 

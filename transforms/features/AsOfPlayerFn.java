@@ -18,6 +18,11 @@ final class AsOfPlayerFn<H, O> extends DoFn<UpcomingPlayerGameContext, O> {
   private final SerializableBiFunction<UpcomingPlayerGameContext, Iterable<H>, O> asOf;
   private final SideInputCache views = new SideInputCache();
 
+  @StartBundle
+  public void startBundle() {
+    views.clear(); // a reused instance must not serve a view read in an earlier bundle
+  }
+
   AsOfPlayerFn(
       PCollectionView<Map<String, Iterable<H>>> history,
       SerializableBiFunction<UpcomingPlayerGameContext, Iterable<H>, O> asOf) {

@@ -49,6 +49,11 @@ public final class BuildFeatureVectors extends PTransform<PCollection<UpcomingPl
     private final Counter fallback = Metrics.counter("features", "cache_miss_fallback_rows");
     private final Counter gaps = Metrics.counter("features", "gap_rows");
 
+    @StartBundle
+    public void startBundle() {
+      tables.clearCache();
+    }
+
     VectorFn(DayTables tables) {
       this.tables = tables;
     }

@@ -28,6 +28,11 @@ public final class BuildPlayerCompositeFactors
   static final class FactorsFn extends DoFn<UpcomingPlayerGameContext, PlayerCompositeFactors> {
     private final DayTables tables;
 
+    @StartBundle
+    public void startBundle() {
+      tables.clearCache();
+    }
+
     FactorsFn(DayTables tables) {
       this.tables = tables;
     }

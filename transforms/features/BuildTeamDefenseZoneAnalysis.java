@@ -43,6 +43,11 @@ public final class BuildTeamDefenseZoneAnalysis
 
   static final class TeamDefenseFn extends DoFn<KV<String, Iterable<UpcomingPlayerGameContext>>, TeamDefenseZoneAnalysis> {
     private final SideInputCache views = new SideInputCache();
+
+    @StartBundle
+    public void startBundle() {
+      views.clear(); // a reused instance must not serve a view read in an earlier bundle
+    }
     private final PCollectionView<Map<String, Iterable<TeamGameSummary>>> games;
     private final PCollectionView<Map<String, Iterable<ZoneGame>>> zonesAgainst;
     private final PCollectionView<List<LeagueDay>> league;

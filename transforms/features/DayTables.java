@@ -26,6 +26,11 @@ import schemas.UpcomingPlayerGameContext;
  */
 final class DayTables implements Serializable {
   private final SideInputCache views = new SideInputCache();
+
+  /** Forgets the cached views: the DoFns holding a DayTables call it in their {@code @StartBundle}. */
+  void clearCache() {
+    views.clear();
+  }
   private final PCollectionView<Map<String, Iterable<PlayerDailyCache>>> cache;
   private final PCollectionView<Map<String, Iterable<PlayerShotZoneAnalysis>>> zones;
   private final PCollectionView<Map<String, Iterable<TeamDefenseZoneAnalysis>>> teams;

@@ -51,9 +51,8 @@ public final class BuildZoneGames extends PTransform<PCollection<ShotZoneAttempt
                 .via(s -> KV.of(Keys.teamDate(s.getTeamAbbr(), s.getGameDate()), s.getOpponentTeamAbbr())));
     // A multimap, not a map: schedule and box scores both name most opponents, and they agree.
     PCollectionView<Map<String, Iterable<String>>> opponentOf =
-        PCollectionList.of(fromSchedule)
-            .and(fromBoxScores)
-            .apply("AllOpponents", Flatten.pCollections())
+        SideInputCache.singlePane("OpponentView",
+                PCollectionList.of(fromSchedule).and(fromBoxScores).apply("AllOpponents", Flatten.pCollections()))
             .apply("OpponentView", View.asMultimap());
     return zones
         .apply("ZoneDays", GroupByDate.of(ShotZoneAttempts::getGameDate))
@@ -75,6 +74,11 @@ public final class BuildZoneGames extends PTransform<PCollection<ShotZoneAttempt
 
     SumFn(PCollectionView<Map<String, Iterable<String>>> opponentOf) {
       this.opponentOf = opponentOf;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      views.clear(); // a reused instance must not serve a view read in an earlier bundle
     }
 
     @ProcessElement

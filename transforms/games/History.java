@@ -1,5 +1,7 @@
 package transforms.games;
 
+import transforms.daily.SideInputCache;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,7 @@ public final class History implements POutput {
 
   /** History is read from every day's window, so it lives in the global window whatever produced it. */
   private static <T> PCollection<T> global(String name, PCollection<T> rows) {
-    return rows.apply(name + "InGlobalWindow", Window.<T>into(new GlobalWindows()));
+    return SideInputCache.singlePane(name, rows.apply(name + "InGlobalWindow", Window.<T>into(new GlobalWindows())));
   }
 
   public PCollectionView<?>[] all() {

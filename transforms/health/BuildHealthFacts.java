@@ -38,8 +38,10 @@ import schemas.UpcomingPlayerGameContext;
 
 /**
  * What the run's health report needs from the graph, as documents: one per date in scope ({@code <date>}: who
- * was expected, who got a feature row and a prediction, cache misses, quality, line coverage, who played) and
- * one of the dead letters by source and reason ({@code _dead_letters}). The driver turns them into
+ * was expected, who got a feature row and a prediction, cache misses, quality, line coverage, who played), one
+ * of the dead letters by source and reason ({@code _dead_letters}) and one of the inputs' freshness
+ * ({@code _freshness}). Every line of a document is one JSON object: its values come from the inputs (a file
+ * name, a reason quoting a row), so no character in them may be taken for a separator. The driver turns them into
  * health_report.json/html and checks the thresholds ({@code pipelines.reports.HealthReport}). Every input is optional:
  * a pipeline hands over what it builds.
  */
@@ -231,6 +233,7 @@ public final class BuildHealthFacts {
       d.put("feature_rows", featured.size());
       d.put("players_predicted", predicted.size());
       d.set("missing_feature_rows", array(minus(universe, featured)));
+      d.put("players_with_line", withLine.size());
       int cacheMiss = 0;
       int ready = 0;
       double score = 0;
@@ -294,17 +297,32 @@ public final class BuildHealthFacts {
         .apply("Health/Newest" + name, org.apache.beam.sdk.transforms.Max.globally(
             (java.util.Comparator<String> & Serializable) String::compareTo).withoutDefaults())
         .apply("Health/" + name + "Freshness", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via((String newest) -> KV.of(FRESHNESS_DOCUMENT, input + "\t" + newest)));
+            .via((String newest) -> KV.of(FRESHNESS_DOCUMENT, freshnessLine(input, newest))));
   }
 
   /** Dead letters counted by source and reason, as one document. */
   private static PCollection<KV<String, String>> deadLetters(PCollection<DeadLetter> deadLetters) {
     return deadLetters
         .apply("Health/DeadLettersGlobal", Window.<DeadLetter>into(new GlobalWindows()))
-        .apply("Health/DeadLetterReasons", MapElements.into(TypeDescriptors.strings())
-            .via((DeadLetter d) -> d.getSourceFile() + "\t" + d.getReason()))
+        .apply("Health/DeadLetterReasons", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((DeadLetter d) -> KV.of(d.getSourceFile(), d.getReason())))
         .apply("Health/CountReasons", Count.perElement())
         .apply("Health/ReasonLines", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via((KV<String, Long> c) -> KV.of(DEAD_LETTERS_DOCUMENT, c.getKey() + "\t" + c.getValue())));
+            .via((KV<KV<String, String>, Long> c) ->
+                KV.of(DEAD_LETTERS_DOCUMENT, deadLetterLine(c.getKey().getKey(), c.getKey().getValue(), c.getValue()))));
+  }
+
+  /** A line of {@code _dead_letters}: {@code {"source_file", "reason", "rows"}}. */
+  public static String deadLetterLine(String sourceFile, String reason, long rows) {
+    ObjectNode o = DayFn.JSON.createObjectNode();
+    o.put("source_file", sourceFile).put("reason", reason).put("rows", rows);
+    return o.toString();
+  }
+
+  /** A line of {@code _freshness}: {@code {"input", "newest"}} (the input's file stem, its newest date or time). */
+  public static String freshnessLine(String input, String newest) {
+    ObjectNode o = DayFn.JSON.createObjectNode();
+    o.put("input", input).put("newest", newest);
+    return o.toString();
   }
 }

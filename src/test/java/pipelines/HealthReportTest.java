@@ -1,6 +1,7 @@
 package pipelines;
 
 import pipelines.reports.HealthReport;
+import pipelines.reports.HealthReportHtml;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -97,10 +98,59 @@ public class HealthReportTest {
     assertThat(HealthReport.exitStatus(relaxed, HealthReport.FailOn.warning), equalTo(0));
   }
 
+  private static List<String> breaches(JsonNode report) {
+    List<String> found = new ArrayList<>();
+    report.get("breaches").forEach(b -> found.add(b.get("level").asText() + " " + b.get("scope").asText() + " " + b.get("check").asText()));
+    return found;
+  }
+
+  @Test
+  public void noReadyRowOrNobodyPredictedDespiteAModelOrABadlyRejectedRequiredInputIsAnError() throws Exception {
+    ObjectNode noneReady = (ObjectNode) JSON.readTree(day("2024-01-10", 10, 10, List.of(), 0, 0, 0, List.of()));
+    noneReady.put("quality_ready_rows", 0).put("players_with_line", 4);
+    ObjectNode predicted = (ObjectNode) JSON.readTree(day("2024-01-11", 10, 10, List.of(), 0, 0, 0, List.of()));
+    predicted.put("quality_ready_rows", 0).put("players_with_line", 4).put("players_predicted", 6);
+    Map<String, List<String>> docs = Map.of("2024-01-10", List.of(noneReady.toString()), "2024-01-11", List.of(predicted.toString()));
+    ObjectNode s = JSON.createObjectNode();
+    ObjectNode in = s.putObject("inputs");
+    in.putObject("player_game_logs.csv.gz").put("rows_read", 100).put("rows_dead_lettered", 2);
+    in.putObject("schedule.csv").put("rows_read", 100).put("rows_dead_lettered", 2);
+
+    ObjectNode withModel = HealthReport.compose("backfill", docs, s,
+        Runs.thresholds("backfill", options("--model=m.ubj")), Map.of());
+    assertThat(breaches(withModel), equalTo(List.of(
+        "error 2024-01-10 players_predicted", "error run quality_ready",
+        "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
+    ObjectNode noModel = HealthReport.compose("backfill", docs, s, Runs.thresholds("backfill", options()), Map.of());
+    assertThat("no model, no prediction expected", breaches(noModel), equalTo(List.of(
+        "error run quality_ready", "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
+    // One ready row anywhere in the run: a season's first dates may have none.
+    predicted.put("quality_ready_rows", 1);
+    ObjectNode oneReady = HealthReport.compose("backfill",
+        Map.of("2024-01-10", List.of(noneReady.toString()), "2024-01-11", List.of(predicted.toString())), s,
+        Runs.thresholds("backfill", options()), Map.of());
+    assertThat(breaches(oneReady), equalTo(List.of(
+        "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
+  }
+
+  @Test
+  public void deadLetterAndFreshnessLinesMayHoldTabs() throws Exception {
+    Map<String, List<String>> docs = Map.of(
+        "_dead_letters", List.of("{\"source_file\":\"a\\tb/player_game_logs.csv\",\"reason\":\"unknown team 'B\\tOS'\",\"rows\":3}"),
+        "_freshness", List.of("{\"input\":\"player_game_logs\",\"newest\":\"2024-01-10\"}"));
+    ObjectNode s = JSON.createObjectNode();
+    s.putObject("inputs").putObject("a\tb/player_game_logs.csv").put("rows_read", 1000).put("rows_dead_lettered", 3);
+    ObjectNode r = HealthReport.compose("backfill", docs, s, Runs.thresholds("backfill", options()), Map.of());
+    assertThat(r.get("dead_letters").get("a\tb/player_game_logs.csv").get("unknown team 'B\tOS'").asInt(), equalTo(3));
+    assertThat(r.get("inputs").get("a\tb/player_game_logs.csv").get("newest_data").asText(), equalTo("2024-01-10"));
+    HealthReportHtml.render(r); // the page of such a report renders too
+  }
+
   @Test
   public void aBackfillWritesItsReportAndAWarningFailsTheRunOnlyWhenAskedTo() throws Exception {
-    assertThat(run.stderr(), run.exit(), equalTo(0));
-    assertThat(run.stderr(), containsString("health: WARNING: player_game_logs.csv dead_letter_rate"));
+    // The required box scores over --healthMaxDeadLetterRate: an error, so exit 3 under the default --healthFailOn.
+    assertThat(run.stderr(), run.exit(), equalTo(HealthReport.EXIT_BREACH));
+    assertThat(run.stderr(), containsString("health: ERROR: player_game_logs.csv dead_letter_rate"));
     JsonNode r = JSON.readTree(out.resolve(HealthReport.JSON_FILE).toFile());
     assertThat(r.get("totals").get("dates").asInt(), equalTo(4));
     assertThat(r.get("totals").get("universe").asInt(), equalTo(r.get("totals").get("feature_rows").asInt()));
@@ -112,11 +162,18 @@ public class HealthReportTest {
       assertThat("a backfill's universe is who played", d.get("played").asInt(), equalTo(d.get("universe").asInt()));
     }
 
+    // An optional input (the schedule) over the rate is a warning: it fails the run only with --healthFailOn=warning.
+    Path optional = TMP.newFolder("optional-input").toPath();
+    SampleLeague.write(optional, SampleLeague.Config.embedded());
+    Files.writeString(optional.resolve("schedule.csv"), "not a schedule row\n", StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
     Path strict = TMP.newFolder("strict").toPath();
-    FeaturesTest.Run failing = FeaturesTest.run("backfill", "--inputDir=" + input, "--outputDir=" + strict,
+    FeaturesTest.Run failing = FeaturesTest.run("backfill", "--inputDir=" + optional, "--outputDir=" + strict,
         "--startDate=2024-11-22", "--endDate=2024-11-22", "--latestGameDate=2024-12-01", "--healthMaxDeadLetterRate=0.0001",
         "--healthFailOn=warning");
-    assertThat(failing.exit(), equalTo(HealthReport.EXIT_BREACH));
+    assertThat(failing.stderr(), failing.exit(), equalTo(HealthReport.EXIT_BREACH));
+    assertThat(failing.stderr(), containsString("health: WARNING: schedule.csv dead_letter_rate"));
+    assertThat(failing.stderr(), not(containsString("health: ERROR")));
     assertThat("the report is written all the same", Files.exists(strict.resolve(HealthReport.HTML_FILE)), equalTo(true));
   }
 

@@ -91,10 +91,15 @@ public final class TemplateMetadata {
       }
       return "^(" + String.join("|", values) + ")$";
     }
-    if (name.endsWith("Date")) {
+    if (isDate(name)) {
       return DATE;
     }
     return null;
+  }
+
+  /** A date option: {@code --startDate}, {@code --latestGameDate}, and same-day's plain {@code --date}. */
+  static boolean isDate(String name) {
+    return name.endsWith("Date") || name.equals("date");
   }
 
   static String label(String name) {

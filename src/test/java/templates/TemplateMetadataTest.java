@@ -35,7 +35,7 @@ public class TemplateMetadataTest {
     if (t.isEnum()) {
       return t.getEnumConstants()[t.getEnumConstants().length - 1].toString();
     }
-    return name.endsWith("Date") ? "2024-01-10" : "gs://bucket/x";
+    return TemplateMetadata.isDate(name) ? "2024-01-10" : "gs://bucket/x";
   }
 
   @Test
@@ -58,7 +58,7 @@ public class TemplateMetadataTest {
         if (p.has("regexes")) {
           assertThat(where + " accepts " + value, Pattern.matches(p.get("regexes").get(0).asText(), value), equalTo(true));
         }
-        if (name.endsWith("Date")) {
+        if (TemplateMetadata.isDate(name)) {
           assertThat(where + " checks dates", p.get("regexes").get(0).asText(), equalTo(TemplateMetadata.DATE));
           assertThat(Pattern.matches(TemplateMetadata.DATE, "2024-1-10"), equalTo(false));
         }
@@ -116,10 +116,31 @@ public class TemplateMetadataTest {
     assertThat(out, p.waitFor(), equalTo(0));
     java.util.List<String> lines = java.util.List.of(out.strip().split("\n"));
     assertThat(out, lines.size(), equalTo(2));
-    assertThat(lines.get(0), org.hamcrest.Matchers.containsString("startDate=2023-10-24\\,endDate=2024-06-30\\,sink=bigquery"));
-    assertThat(lines.get(1), org.hamcrest.Matchers.containsString("startDate=2024-07-01\\,endDate=2025-04-13"));
+    assertThat(lines.get(0), org.hamcrest.Matchers.containsString("\\^~\\^startDate=2023-10-24~endDate=2024-06-30~sink=bigquery"));
+    assertThat(lines.get(1), org.hamcrest.Matchers.containsString("\\^~\\^startDate=2024-07-01~endDate=2025-04-13"));
     Process bad = new ProcessBuilder("bash", "templates/launch-backfill.sh", "2024-02-30", "2024-03-01", "--dry-run")
         .redirectErrorStream(true).start();
     assertThat(bad.waitFor(), equalTo(2));
+  }
+
+  private static Process launch(String... args) throws Exception {
+    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("bash", "templates/launch-backfill.sh"));
+    cmd.addAll(java.util.List.of(args));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+  }
+
+  @Test
+  public void anExtraParameterMayHoldCommasAndNeverOverridesAJobsDates() throws Exception {
+    Process p = launch("2024-01-01", "2024-01-31", "--dry-run", "model=gs://b/m/a.ubj,gs://b/m/b.ubj");
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(out, p.waitFor(), equalTo(0));
+    // gcloud splits ^~^-prefixed parameters on '~' only, so the comma stays inside model's value.
+    assertThat(out, org.hamcrest.Matchers.containsString("--parameters=\\^~\\^startDate=2024-01-01~endDate=2024-01-31~model=gs://b/m/a.ubj\\,gs://b/m/b.ubj"));
+    for (String extra : new String[] {"startDate=2023-01-01", "endDate=2025-01-01"}) {
+      Process refused = launch("2024-01-01", "2024-01-31", "--dry-run", extra);
+      String why = new String(refused.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(why, refused.waitFor(), equalTo(2));
+      assertThat(why, org.hamcrest.Matchers.containsString("error: '" + extra + "'"));
+    }
   }
 }

@@ -150,4 +150,77 @@ public class ReadCsvRecordsTest {
         .via(d -> d.getLineNumber()))).containsInAnyOrder(6L);
     p.run().waitUntilFinish();
   }
+
+  private ReadCsvRecords<PlayerGameSummary> logs(String pattern) {
+    return ReadCsvRecords.of(pattern, new PlayerGameLogParser(LocalDate.of(2030, 1, 1)), PlayerGameSummary.class);
+  }
+
+  private static List<String> all(Iterable<String> values) {
+    List<String> out = new ArrayList<>();
+    values.forEach(out::add);
+    return out;
+  }
+
+  @Test
+  public void aLineOverTheCapIsDeadLetteredTruncatedAndTheFileGoesOn() throws Exception {
+    // 3 MiB without a line end but the file's last: a corrupt export, generated rather than committed.
+    String huge = "x".repeat(3 << 20);
+    Path f = write("player_game_logs.csv", HEADER + "\n" + GORDON + "\n" + huge + "\n" + JAMES + "\n", false);
+    ReadCsvRecords<PlayerGameSummary> read = logs(f.toString());
+    PCollectionTuple out = p.apply(read);
+    PAssert.that(out.get(read.records()).apply("Lookups", MapElements.into(TypeDescriptors.strings()).via(PlayerGameSummary::getPlayerLookup)))
+        .containsInAnyOrder("aarongordon", "lebronjames");
+    PAssert.that(out.get(ReadCsvRecords.DEAD_LETTERS).apply("Dead", MapElements.into(TypeDescriptors.strings())
+            .via(d -> d.getLineNumber() + ":" + d.getRawText().length() + ":" + d.getReason())))
+        .containsInAnyOrder("3:1000:line is " + (3 << 20) + " characters long, over the limit of 1048576 (a corrupt or binary"
+            + " export?); raw_text holds its first 1000");
+    PipelineResult r = p.run();
+    r.waitUntilFinish();
+    assertThat(counter(r, "player_game_logs.csv:rows_read"), equalTo(3L));
+    assertThat(counter(r, "player_game_logs.csv:rows_dead_lettered"), equalTo(1L));
+  }
+
+  @Test
+  public void aCompressedFileInflatingPastTheCapStopsThereWithOneDeadLetter() throws Exception {
+    StringBuilder big = new StringBuilder(HEADER).append("\n").append(GORDON).append("\n").append(JAMES).append("\n");
+    big.append(GORDON.replace("Aaron Gordon", "Someone Else").replace("203932", "1")).append("\n".repeat(20_000));
+    Path f = write("player_game_logs.csv.gz", big.toString(), true);
+    ReadCsvRecords<PlayerGameSummary> read = logs(f.toString()).withLimits(ReadCsvRecords.MAX_LINE_CHARS, 10_000);
+    PCollectionTuple out = p.apply(read);
+    PAssert.that(out.get(read.records()).apply("Lookups", MapElements.into(TypeDescriptors.strings()).via(PlayerGameSummary::getPlayerLookup)))
+        .containsInAnyOrder("aarongordon", "lebronjames", "someoneelse");
+    PAssert.that(out.get(ReadCsvRecords.DEAD_LETTERS).apply("Dead", MapElements.into(TypeDescriptors.strings()).via(d -> d.getReason())))
+        .satisfies(reasons -> {
+          List<String> tooLarge = new ArrayList<>();
+          all(reasons).stream().filter(x -> x.contains("larger than 10000 bytes")).forEach(tooLarge::add);
+          assertThat(tooLarge.size(), equalTo(1));
+          assertThat(tooLarge.get(0).endsWith("the rest of the file from this line on is not read"), equalTo(true));
+          return null;
+        });
+    PipelineResult r = p.run();
+    r.waitUntilFinish();
+    assertThat(counter(r, "player_game_logs.csv.gz:rows_read"),
+        equalTo(counter(r, "player_game_logs.csv.gz:rows_accepted") + counter(r, "player_game_logs.csv.gz:rows_dead_lettered")));
+  }
+
+  @Test
+  public void filesOfOneNameInTwoFoldersAreNamedByTheirPathUnderTheRoot() throws Exception {
+    Files.createDirectories(tmp.getRoot().toPath().resolve("a"));
+    Files.createDirectories(tmp.getRoot().toPath().resolve("b"));
+    write("a/player_game_logs.csv", HEADER + "\n" + GORDON + "\nbad\n", false);
+    write("b/player_game_logs.csv", HEADER + "\n" + JAMES + "\nworse\nworst\n", false);
+    String root = tmp.getRoot().toPath().toString();
+    String pattern = root + "/*/player_game_logs.csv";
+    assertThat(ReadCsvRecords.patternRoot(pattern), equalTo(root + "/"));
+    ReadCsvRecords<PlayerGameSummary> read = logs(pattern).relativeTo(ReadCsvRecords.patternRoot(pattern));
+    PCollectionTuple out = p.apply(read);
+    PAssert.that(out.get(ReadCsvRecords.DEAD_LETTERS).apply("Dead", MapElements.into(TypeDescriptors.strings())
+            .via(d -> d.getSourceFile() + ":" + d.getLineNumber())))
+        .containsInAnyOrder("a/player_game_logs.csv:3", "b/player_game_logs.csv:3", "b/player_game_logs.csv:4");
+    PipelineResult r = p.run();
+    r.waitUntilFinish();
+    assertThat(counter(r, "a/player_game_logs.csv:rows_read"), equalTo(2L));
+    assertThat(counter(r, "b/player_game_logs.csv:rows_read"), equalTo(3L));
+    assertThat(counter(r, "b/player_game_logs.csv:rows_dead_lettered"), equalTo(2L));
+  }
 }

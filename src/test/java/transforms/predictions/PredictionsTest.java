@@ -39,7 +39,7 @@ public class PredictionsTest {
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
   /** A feature row with these values (the others 1.0); a line when {@code line} is not null. */
-  static MlFeatureStoreV2 row(String player, boolean ready, double minutesLast10, Double line) {
+  public static MlFeatureStoreV2 row(String player, boolean ready, double minutesLast10, Double line) {
     List<String> names = FeatureContract.names();
     List<Double> f = new ArrayList<>(Collections.nCopies(names.size(), 1.0));
     f.set(names.indexOf("points_avg_last_5"), 20.0);

@@ -1,0 +1,73 @@
+package transforms.health;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.Rule;
+import org.junit.Test;
+import schemas.DeadLetter;
+import schemas.MlFeatureStoreV2;
+import schemas.SchemaCoders;
+import transforms.predictions.PredictionsTest;
+
+/** The health documents from hand-made rows: every line one JSON object, whatever characters the inputs hold. */
+public class BuildHealthFactsTest {
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static PCollection<String> document(PCollection<KV<String, String>> docs, String name) {
+    return docs.apply("Only" + name, Filter.by(kv -> kv.getKey().equals(name))).apply("Lines" + name, Values.create());
+  }
+
+  @Test
+  public void deadLettersWithATabInTheFileNameAndReasonAreCountedAsJsonLines() {
+    PCollection<DeadLetter> dead = p.apply("Dead", Create.of(
+            DeadLetter.of("odd\tdir/player_game_logs.csv", 2, "a\tb", "unknown team 'B\tOS'"),
+            DeadLetter.of("odd\tdir/player_game_logs.csv", 3, "a\tc", "unknown team 'B\tOS'"),
+            DeadLetter.of("schedule.csv", 4, "x", "blank line"))
+        .withCoder(SchemaCoders.of(DeadLetter.class)));
+    PCollection<KV<String, String>> docs = BuildHealthFacts.of(new BuildHealthFacts.Inputs(dead), date -> true);
+    PAssert.that(document(docs, BuildHealthFacts.DEAD_LETTERS_DOCUMENT)).containsInAnyOrder(
+        "{\"source_file\":\"odd\\tdir/player_game_logs.csv\",\"reason\":\"unknown team 'B\\tOS'\",\"rows\":2}",
+        "{\"source_file\":\"schedule.csv\",\"reason\":\"blank line\",\"rows\":1}");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aDateCountsItsFeatureRowsAndHowManyAreQualityReady() {
+    PCollection<DeadLetter> none = p.apply("NoDead", Create.empty(SchemaCoders.of(DeadLetter.class)));
+    PCollection<MlFeatureStoreV2> features = p.apply("Features", Create.of(
+            PredictionsTest.row("ready", true, 30, 20.5), PredictionsTest.row("rookie", false, 30, null),
+            PredictionsTest.row("out\tof\tscope", false, 30, null).toBuilder().setGameDate("2024-01-21").build())
+        .withCoder(SchemaCoders.of(MlFeatureStoreV2.class)));
+    PCollection<KV<String, String>> docs =
+        BuildHealthFacts.of(new BuildHealthFacts.Inputs(none).features(features), date -> date.equals("2024-01-20"));
+    PAssert.that(document(docs, "2024-01-20")).satisfies(lines -> {
+      int n = 0;
+      for (String line : lines) {
+        JsonNode d;
+        try {
+          d = JSON.readTree(line);
+        } catch (Exception e) {
+          throw new AssertionError(line, e);
+        }
+        assertThat(d.get("feature_rows").asInt(), equalTo(2));
+        assertThat(d.get("quality_ready_rows").asInt(), equalTo(1));
+        n++;
+      }
+      assertThat("one document for the date", n, equalTo(1));
+      return null;
+    });
+    PAssert.that(document(docs, "2024-01-21")).empty();
+    p.run().waitUntilFinish();
+  }
+}
