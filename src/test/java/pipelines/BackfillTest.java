@@ -86,8 +86,9 @@ public class BackfillTest {
     assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
     assertThat(readTable(out, "player_game_summary"), equalTo(first));
 
-    // a narrower rerun rewrites only its dates and leaves the others as they were
-    String someDate = rows.get(0).get("game_date").asText();
+    // a narrower rerun rewrites only its dates and leaves the others as they were (a date mid-sample: on the
+    // first day nobody has history, so no row is quality-ready, which the health report calls an error)
+    String someDate = rows.get(rows.size() / 2).get("game_date").asText();
     assertThat(
         Main.run(new String[] {"backfill", "--outputDir=" + out, "--inputDir=" + out.resolve("embedded_sample_input"),
             "--startDate=" + someDate, "--endDate=" + someDate}),
@@ -198,7 +199,8 @@ public class BackfillTest {
     Path out = tmp.newFolder("out").toPath();
     Files.writeString(in.resolve("player_game_logs.csv"), io.csv.ReadCsvRecordsTest.HEADER + "\n" + io.csv.ReadCsvRecordsTest.GORDON + "\n"
         + io.csv.ReadCsvRecordsTest.GORDON.replace("203932", "1").replace(",15,", ",99,") + "\n");
-    assertThat(Main.run(new String[] {"backfill", "--inputDir=" + in, "--outputDir=" + out}), equalTo(0));
+    // One of the two box scores is rejected: a health error (HealthReportTest), not what this test is about.
+    assertThat(Main.run(new String[] {"backfill", "--inputDir=" + in, "--outputDir=" + out, "--healthFailOn=never"}), equalTo(0));
     JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
     List<String> report = new ArrayList<>();
     summary.get("inputs_report").forEach(n -> report.add(n.asText()));
