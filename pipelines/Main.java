@@ -1,6 +1,9 @@
 package pipelines;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * The jar's entry point: {@code java -jar nba-props-pipeline.jar <pipeline> --option=value ...}. The first
@@ -20,6 +23,17 @@ public final class Main {
           "  grade             grade the predictions of --startDate..--endDate against the box scores",
           "  generate-sample   write the embedded sample league's input files to --outputDir",
           "Run a pipeline with --help to list its options.");
+
+  /** Each pipeline's options interface: what its {@code --help} lists. */
+  static final Map<String, Class<? extends PipelineOptions>> OPTIONS = new LinkedHashMap<>();
+
+  static {
+    OPTIONS.put("backfill", BackfillOptions.class);
+    OPTIONS.put("same-day", SameDayOptions.class);
+    OPTIONS.put("train", TrainOptions.class);
+    OPTIONS.put("grade", GradeOptions.class);
+    OPTIONS.put("generate-sample", GenerateSample.Options.class);
+  }
 
   static {
     // Beam logs every file it finalizes at INFO; a run's own figures must stay readable. Settable with -D.
@@ -45,6 +59,12 @@ public final class Main {
       return args.length == 0 ? 2 : 0;
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    // Answered here, before Beam's parser sees a bare --help: Beam would list its option registries and exit.
+    if (OPTIONS.containsKey(args[0]) && OptionsHelp.asked(rest)) {
+      System.out.print(OptionsHelp.text(
+          "nba-props-pipeline " + args[0] + " options (" + OPTIONS.get(args[0]).getName().replace('$', '.') + "):", OPTIONS.get(args[0])));
+      return 0;
+    }
     switch (args[0]) {
       case "backfill":
         return Backfill.main(rest);

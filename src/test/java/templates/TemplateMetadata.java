@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.Validation;
+import pipelines.OptionsHelp;
 
 /**
  * The Flex Template metadata of each pipeline, derived from its options interface: every option the project
@@ -46,31 +45,13 @@ public final class TemplateMetadata {
     }
   }
 
-  /** The project's own option getters of an interface and its parents, parents first, by name. */
+  /** The project's own options of an interface and its parents, as {@code --help} lists them. */
   static Map<String, Method> projectOptions(Class<?> type) {
-    Map<String, Method> out = new LinkedHashMap<>();
-    for (Class<?> parent : type.getInterfaces()) {
-      out.putAll(projectOptions(parent));
-    }
-    if (type.getPackageName().equals("pipelines")) {
-      List<Method> getters = new ArrayList<>();
-      for (Method m : type.getDeclaredMethods()) {
-        if (m.getParameterCount() == 0 && (m.getName().startsWith("get") || m.getName().startsWith("is"))
-            && m.isAnnotationPresent(Description.class)) {
-          getters.add(m);
-        }
-      }
-      getters.sort((a, b) -> a.getName().compareTo(b.getName()));
-      for (Method m : getters) {
-        String bare = m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
-        out.put(Character.toLowerCase(bare.charAt(0)) + bare.substring(1), m);
-      }
-    }
-    return out;
+    return OptionsHelp.projectOptions(type);
   }
 
   static boolean required(Method getter) {
-    return getter.isAnnotationPresent(Validation.Required.class);
+    return OptionsHelp.required(getter);
   }
 
   static String regex(String name, Method getter) {
@@ -118,7 +99,7 @@ public final class TemplateMetadata {
       ObjectNode p = params.addObject();
       p.put("name", e.getKey());
       p.put("label", label(e.getKey()));
-      p.put("helpText", e.getValue().getAnnotation(Description.class).value());
+      p.put("helpText", OptionsHelp.description(e.getValue()));
       p.put("isOptional", !required(e.getValue()));
       String regex = regex(e.getKey(), e.getValue());
       if (regex != null) {
