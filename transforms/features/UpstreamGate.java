@@ -1,5 +1,6 @@
 package transforms.features;
 
+import schemas.vocabulary.PlayerKeys;
 import transforms.daily.GroupByDate;
 import schemas.UpstreamNotReadyException;
 import java.io.Serializable;
@@ -136,7 +137,7 @@ public final class UpstreamGate<T> extends PTransform<PCollection<T>, PCollectio
     public void process(ProcessContext c) {
       String date = c.element().getKey();
       Set<String> universe = new TreeSet<>();
-      c.element().getValue().getAll(universeTag).forEach(p -> universe.add(p.getPlayerLookup()));
+      c.element().getValue().getAll(universeTag).forEach(p -> universe.add(PlayerKeys.of(p.getPlayerId(), p.getPlayerLookup())));
       if (universe.isEmpty()) {
         return; // nobody of this run plays that day: the partition is not needed
       }

@@ -118,10 +118,10 @@ public class BuildLineUpdatesTest {
                 p.apply("NoZoneGames", Create.empty(SchemaCoders.of(ZoneGame.class))),
                 p.apply("NoLeagueDays", Create.empty(SchemaCoders.of(LeagueDay.class)))));
     UpcomingPlayerGameContext ann = CompleteContext.withLine(
-        CompleteContext.bare("annexample", "Ann Example", D, "g1", "BOS", "NYK", true, "schedule"),
+        CompleteContext.bare("annexample", null, "Ann Example", D, GameDates.inferSeason(D), "g1", "BOS", "NYK", true, "schedule"),
         line("annexample", "Ann Example", 20.5, MORNING));
     UpcomingPlayerGameContext bob = CompleteContext.withLine(
-        CompleteContext.bare("bobsample", "Bob Sample", D, "g1", "BOS", "NYK", true, "schedule"),
+        CompleteContext.bare("bobsample", null, "Bob Sample", D, GameDates.inferSeason(D), "g1", "BOS", "NYK", true, "schedule"),
         line("bobsample", "Bob Sample", 15.5, MORNING));
     PCollection<UpcomingPlayerGameContext> morning =
         p.apply("MorningContext", Create.timestamped(
