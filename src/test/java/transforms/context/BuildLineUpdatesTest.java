@@ -108,10 +108,10 @@ public class BuildLineUpdatesTest {
   /** D's morning context: Ann at 20.5 and Bob at 15.5, both from the morning snapshot, in D's daily window. */
   private PCollection<UpcomingPlayerGameContext> morning() {
     UpcomingPlayerGameContext ann = CompleteContext.withLine(
-        CompleteContext.bare("annexample", "Ann Example", D, "g1", "BOS", "NYK", true, "schedule"),
+        CompleteContext.bare("annexample", null, "Ann Example", D, GameDates.inferSeason(D), "g1", "BOS", "NYK", true, "schedule"),
         line("annexample", "Ann Example", 20.5, MORNING), MORNING);
     UpcomingPlayerGameContext bob = CompleteContext.withLine(
-        CompleteContext.bare("bobsample", "Bob Sample", D, "g1", "BOS", "NYK", true, "schedule"),
+        CompleteContext.bare("bobsample", null, "Bob Sample", D, GameDates.inferSeason(D), "g1", "BOS", "NYK", true, "schedule"),
         line("bobsample", "Bob Sample", 15.5, MORNING), MORNING);
     return p.apply("MorningContext", Create.timestamped(
                 TimestampedValue.of(ann, GameDates.timestampOf(D)), TimestampedValue.of(bob, GameDates.timestampOf(D)))

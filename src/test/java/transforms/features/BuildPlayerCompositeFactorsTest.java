@@ -40,7 +40,7 @@ public class BuildPlayerCompositeFactorsTest {
   @Test
   public void scoresComeFromTheDaysRowsAndAMissingCacheRowFromHistory() throws Exception {
     PlayerDailyCache annCache =
-        AsOf.dailyCache("annexample", D, "NYK", null).toBuilder()
+        AsOf.dailyCache(FeatureRows.context("annexample", D, "BOS", "NYK"), null).toBuilder()
             .setGamesInLast7Days(4).setMinutesInLast7Days(130).setUsageAvgLast5(11.0).setUsageAvgSeason(10.0).build();
     PlayerShotZoneAnalysis annZones =
         PlayerShotZoneAnalysis.builder()
