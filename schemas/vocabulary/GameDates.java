@@ -115,6 +115,13 @@ public final class GameDates {
     if (!spans(given, date)) {
       throw new IllegalArgumentException(source + given + " does not contain GAME_DATE " + date);
     }
+    // The windows of two seasons overlap (a late season like the 2020 bubble runs into the next one's October),
+    // so a row naming both must agree with itself.
+    String ofGameId = seasonOfGameId(gameId);
+    if (ofGameId != null && !ofGameId.equals(given)) {
+      throw new IllegalArgumentException(
+          source + given + " does not contain GAME_DATE " + date + " (GAME_ID " + gameId + " is of season " + ofGameId + ")");
+    }
     return new Season(given, false);
   }
 

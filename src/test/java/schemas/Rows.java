@@ -42,7 +42,7 @@ public final class Rows {
 
   /** One team's side of a game, with its and its opponent's possessions. */
   public static TeamGameSummary teamGame(String team, String opponent, String date, double possessions, double oppPossessions) {
-    return TeamGameSummary.builder()
+    return TeamGameSummary.builder().setMinutes(240).setBoxScoreComplete(true)
         .setTeamAbbr(team)
         .setOpponentTeamAbbr(opponent)
         .setGameDate(date)

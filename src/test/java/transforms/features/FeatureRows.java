@@ -31,7 +31,7 @@ final class FeatureRows {
 
   /** A box score of {@code player} for BOS vs NYK ({@link AsOfTest#game}). */
   static PlayerGameSummary game(String player, String date, int minutes, int points) throws Exception {
-    return AsOfTest.game(date, minutes, points).toBuilder().setPlayerLookup(player).build();
+    return AsOfTest.game(date, minutes, points).toBuilder().setPlayerLookup(player).setPlayerId(null).build();
   }
 
   /** One game's attempts and makes in paint, mid-range and three. */
@@ -47,7 +47,7 @@ final class FeatureRows {
 
   static TeamGameSummary teamGame(
       String team, String opponent, String date, boolean win, int points, int oppPoints, double poss, double oppPoss) {
-    return TeamGameSummary.builder()
+    return TeamGameSummary.builder().setMinutes(240).setBoxScoreComplete(true)
         .setTeamAbbr(team).setOpponentTeamAbbr(opponent).setGameDate(date).setSeason(GameDates.inferSeason(date))
         .setGameId(null).setHomeGame(true).setWin(win).setPoints(points).setOppPoints(oppPoints)
         .setFga(80).setFta(20).setOreb(10).setTov(12).setPossessions(poss).setOppPossessions(oppPoss).setPlayers(10)
