@@ -49,7 +49,7 @@ public final class Backfill {
     sink.write(FeatureGraph.inRange(teamGames, range, TeamGameSummary::getGameDate, "TeamGames"), Tables.TEAM_GAME_SUMMARY);
     // 3. what could not be read
     sink.write(in.deadLetters, Tables.DEAD_LETTER);
-    BuildHealthFacts.Inputs health = Writes.healthOf(in);
+    BuildHealthFacts.Inputs health = Writes.healthOf(in).teamGames(teamGames);
     if (options.getBuildFeatures()) {
       // 4. Phase 4, the feature store, and predictions with --model
       FeatureGraph f = FeatureGraph.played(p, in, teamGames, range, options);

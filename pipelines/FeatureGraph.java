@@ -1,5 +1,6 @@
 package pipelines;
 
+import schemas.vocabulary.PlayerKeys;
 import io.inputs.ReadInputs;
 import java.io.IOException;
 import org.apache.beam.sdk.Pipeline;
@@ -54,7 +55,7 @@ final class FeatureGraph {
             .apply(
                 "UniverseFromBoxScores",
                 MapElements.into(TypeDescriptor.of(UpcomingPlayerGameContext.class))
-                    .via(s -> CompleteContext.bare(s.getPlayerLookup(), s.getPlayerName(), s.getGameDate(), s.getGameId(),
+                    .via(s -> CompleteContext.bare(s.getPlayerLookup(), s.getPlayerId(), s.getPlayerName(), s.getGameDate(), s.getSeason(), s.getGameId(),
                         s.getTeamAbbr(), s.getOpponentTeamAbbr(), s.getHomeGame(), "played")));
     return complete(p, universe, lines, history, range, options, asOf);
   }

@@ -1,5 +1,6 @@
 package pipelines;
 
+import schemas.vocabulary.PlayerKeys;
 import schemas.vocabulary.GameDates;
 import io.tables.TableSource;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class PersistedUpstream {
         .apply(
             "GatePersistedDailyCache",
             new UpstreamGate<>(
-                Tables.PLAYER_DAILY_CACHE, PlayerDailyCache::getPlayerLookup, context, writtenAt,
+                Tables.PLAYER_DAILY_CACHE, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()), context, writtenAt,
                 System.currentTimeMillis(), options.getMaxUpstreamAgeHours(), options.getMinUpstreamCoverage()));
   }
 }

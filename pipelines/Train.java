@@ -1,5 +1,6 @@
 package pipelines;
 
+import schemas.vocabulary.PlayerKeys;
 import io.inputs.ReadInputs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,10 +95,10 @@ public final class Train {
           public void process(@Element KV<String, CoGbkResult> day, OutputReceiver<KV<String, KV<List<Double>, Double>>> out) {
             Map<String, Double> points = new HashMap<>();
             for (PlayerGameSummary s : day.getValue().getAll(a)) {
-              points.put(s.getPlayerLookup(), (double) s.getPoints());
+              points.put(PlayerKeys.of(s.getPlayerId(), s.getPlayerLookup()), (double) s.getPoints());
             }
             for (MlFeatureStoreV2 row : day.getValue().getAll(f)) {
-              Double actual = points.get(row.getPlayerLookup());
+              Double actual = points.get(PlayerKeys.of(row.getPlayerId(), row.getPlayerLookup()));
               String skip = BuildPredictions.skipReason(row, minMinutes);
               if (skip != null) {
                 Metrics.counter("train", skip).inc();
@@ -105,7 +106,7 @@ public final class Train {
                 Metrics.counter("train", "skipped_no_actual_points").inc();
               } else {
                 Metrics.counter("train", "examples").inc();
-                out.output(KV.of(row.getGameDate() + "|" + row.getPlayerLookup(), KV.of(row.getFeatures(), actual)));
+                out.output(KV.of(row.getGameDate() + "|" + PlayerKeys.of(row.getPlayerId(), row.getPlayerLookup()), KV.of(row.getFeatures(), actual)));
               }
             }
           }

@@ -16,11 +16,16 @@ public abstract class FeatureStoreGap {
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  /** The player's NBA.com id when the input has one; with it, the player's key ({@link schemas.vocabulary.PlayerKeys}). */
   @SchemaFieldNumber("1")
+  @SchemaFieldName("player_id")
+  public abstract @Nullable String getPlayerId();
+
+  @SchemaFieldNumber("2")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
-  @SchemaFieldNumber("2")
+  @SchemaFieldNumber("3")
   @SchemaFieldName("reason")
   public abstract String getReason();
 
@@ -33,6 +38,8 @@ public abstract class FeatureStoreGap {
   @AutoValue.Builder
   public abstract static class Builder {
     public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setPlayerId(@Nullable String v);
 
     public abstract Builder setGameDate(String v);
 

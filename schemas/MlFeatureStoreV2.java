@@ -18,96 +18,101 @@ public abstract class MlFeatureStoreV2 {
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  /** The player's NBA.com id when the input has one; with it, the player's key ({@link schemas.vocabulary.PlayerKeys}). */
   @SchemaFieldNumber("1")
+  @SchemaFieldName("player_id")
+  public abstract @Nullable String getPlayerId();
+
+  @SchemaFieldNumber("2")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
-  @SchemaFieldNumber("2")
+  @SchemaFieldNumber("3")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
-  @SchemaFieldNumber("3")
+  @SchemaFieldNumber("4")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
-  @SchemaFieldNumber("4")
+  @SchemaFieldNumber("5")
   @SchemaFieldName("opponent_team_abbr")
   public abstract String getOpponentTeamAbbr();
 
-  @SchemaFieldNumber("5")
+  @SchemaFieldNumber("6")
   @SchemaFieldName("feature_schema_version")
   public abstract String getFeatureSchemaVersion();
 
-  @SchemaFieldNumber("6")
+  @SchemaFieldNumber("7")
   @SchemaFieldName("feature_count")
   public abstract int getFeatureCount();
 
-  @SchemaFieldNumber("7")
+  @SchemaFieldNumber("8")
   @SchemaFieldName("feature_names")
   public abstract List<String> getFeatureNames();
 
   /** Never null inside: a missing value is replaced by the feature's default (see defaulted_features). */
-  @SchemaFieldNumber("8")
+  @SchemaFieldNumber("9")
   @SchemaFieldName("features")
   public abstract List<Double> getFeatures();
 
   /** Per feature: computed, fallback, default or missing_optional. */
-  @SchemaFieldNumber("9")
+  @SchemaFieldNumber("10")
   @SchemaFieldName("feature_sources")
   public abstract List<String> getFeatureSources();
 
-  @SchemaFieldNumber("10")
+  @SchemaFieldNumber("11")
   @SchemaFieldName("defaulted_features")
   public abstract List<String> getDefaultedFeatures();
 
   /** Every defaulted feature, optional ones included. */
-  @SchemaFieldNumber("11")
+  @SchemaFieldNumber("12")
   @SchemaFieldName("default_feature_count")
   public abstract int getDefaultFeatureCount();
 
-  @SchemaFieldNumber("12")
+  @SchemaFieldNumber("13")
   @SchemaFieldName("required_default_count")
   public abstract int getRequiredDefaultCount();
 
-  @SchemaFieldNumber("13")
+  @SchemaFieldNumber("14")
   @SchemaFieldName("vegas_default_count")
   public abstract int getVegasDefaultCount();
 
-  @SchemaFieldNumber("14")
+  @SchemaFieldNumber("15")
   @SchemaFieldName("games_played_season")
   public abstract int getGamesPlayedSeason();
 
   /** No required default and at least 5 prior games. */
-  @SchemaFieldNumber("15")
+  @SchemaFieldNumber("16")
   @SchemaFieldName("is_quality_ready")
   public abstract boolean getIsQualityReady();
 
   /** 0–100: see FeatureContract. */
-  @SchemaFieldNumber("16")
+  @SchemaFieldNumber("17")
   @SchemaFieldName("feature_quality_score")
   public abstract double getFeatureQualityScore();
 
-  @SchemaFieldNumber("17")
+  @SchemaFieldNumber("18")
   @SchemaFieldName("cache_miss_fallback_used")
   public abstract boolean getCacheMissFallbackUsed();
 
   /** Why the row is not ready (empty when it is). */
-  @SchemaFieldNumber("18")
+  @SchemaFieldNumber("19")
   @SchemaFieldName("data_quality_issues")
   public abstract List<String> getDataQualityIssues();
 
   /** The props snapshot the vegas features came from. */
-  @SchemaFieldNumber("19")
+  @SchemaFieldNumber("20")
   @SchemaFieldName("line_snapshot_time")
   public abstract @Nullable String getLineSnapshotTime();
 
   /** Why the player was in the run's universe: played (backfill), schedule or props (same-day). */
-  @SchemaFieldNumber("20")
+  @SchemaFieldNumber("21")
   @SchemaFieldName("universe_source")
   public abstract String getUniverseSource();
 
   /** The instant the row was built for: only prop snapshots taken before it count (a run field). */
-  @SchemaFieldNumber("21")
+  @SchemaFieldNumber("22")
   @SchemaFieldName("as_of")
   public abstract @Nullable String getAsOf();
 
@@ -128,6 +133,8 @@ public abstract class MlFeatureStoreV2 {
   @AutoValue.Builder
   public abstract static class Builder {
     public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setPlayerId(@Nullable String v);
 
     public abstract Builder setGameDate(String v);
 

@@ -17,47 +17,52 @@ public abstract class PlayerCompositeFactors {
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  /** The player's NBA.com id when the input has one; with it, the player's key ({@link schemas.vocabulary.PlayerKeys}). */
   @SchemaFieldNumber("1")
+  @SchemaFieldName("player_id")
+  public abstract @Nullable String getPlayerId();
+
+  @SchemaFieldNumber("2")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
-  @SchemaFieldNumber("2")
+  @SchemaFieldNumber("3")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
-  @SchemaFieldNumber("3")
+  @SchemaFieldNumber("4")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
-  @SchemaFieldNumber("4")
+  @SchemaFieldNumber("5")
   @SchemaFieldName("opponent_team_abbr")
   public abstract String getOpponentTeamAbbr();
 
   /** 0–100, 100 = fresh. */
-  @SchemaFieldNumber("5")
+  @SchemaFieldNumber("6")
   @SchemaFieldName("fatigue_score")
   public abstract double getFatigueScore();
 
   /** Expected game pace minus the league's season pace; null without team history. */
-  @SchemaFieldNumber("6")
+  @SchemaFieldNumber("7")
   @SchemaFieldName("pace_score")
   public abstract @Nullable Double getPaceScore();
 
   /** Percentage points of FG% the opponent's zone defense gives the player's shot mix. */
-  @SchemaFieldNumber("7")
+  @SchemaFieldNumber("8")
   @SchemaFieldName("shot_zone_mismatch_score")
   public abstract @Nullable Double getShotZoneMismatchScore();
 
   /** Recent vs season shot volume, clamped to ±3. */
-  @SchemaFieldNumber("8")
+  @SchemaFieldNumber("9")
   @SchemaFieldName("usage_spike_score")
   public abstract @Nullable Double getUsageSpikeScore();
 
-  @SchemaFieldNumber("9")
+  @SchemaFieldNumber("10")
   @SchemaFieldName("team_pace_last_10")
   public abstract @Nullable Double getTeamPaceLast10();
 
-  @SchemaFieldNumber("10")
+  @SchemaFieldNumber("11")
   @SchemaFieldName("opponent_pace_last_10")
   public abstract @Nullable Double getOpponentPaceLast10();
 
@@ -70,6 +75,8 @@ public abstract class PlayerCompositeFactors {
   @AutoValue.Builder
   public abstract static class Builder {
     public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setPlayerId(@Nullable String v);
 
     public abstract Builder setGameDate(String v);
 

@@ -18,128 +18,133 @@ public abstract class PlayerDailyCache {
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  /** The player's NBA.com id when the input has one; with it, the player's key ({@link schemas.vocabulary.PlayerKeys}). */
   @SchemaFieldNumber("1")
+  @SchemaFieldName("player_id")
+  public abstract @Nullable String getPlayerId();
+
+  @SchemaFieldNumber("2")
   @SchemaFieldName("cache_date")
   public abstract String getCacheDate();
 
-  @SchemaFieldNumber("2")
+  @SchemaFieldNumber("3")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
-  @SchemaFieldNumber("3")
+  @SchemaFieldNumber("4")
   @SchemaFieldName("games_played_season")
   public abstract int getGamesPlayedSeason();
 
-  @SchemaFieldNumber("4")
+  @SchemaFieldNumber("5")
   @SchemaFieldName("points_avg_last_5")
   public abstract @Nullable Double getPointsAvgLast5();
 
-  @SchemaFieldNumber("5")
+  @SchemaFieldNumber("6")
   @SchemaFieldName("points_avg_last_10")
   public abstract @Nullable Double getPointsAvgLast10();
 
-  @SchemaFieldNumber("6")
+  @SchemaFieldNumber("7")
   @SchemaFieldName("points_avg_season")
   public abstract @Nullable Double getPointsAvgSeason();
 
   /** Population standard deviation; null with fewer than 2 games. */
-  @SchemaFieldNumber("7")
+  @SchemaFieldNumber("8")
   @SchemaFieldName("points_std_last_10")
   public abstract @Nullable Double getPointsStdLast10();
 
-  @SchemaFieldNumber("8")
+  @SchemaFieldNumber("9")
   @SchemaFieldName("minutes_avg_last_10")
   public abstract @Nullable Double getMinutesAvgLast10();
 
-  @SchemaFieldNumber("9")
+  @SchemaFieldNumber("10")
   @SchemaFieldName("minutes_avg_season")
   public abstract @Nullable Double getMinutesAvgSeason();
 
   /** Total points / total minutes over the last 10. */
-  @SchemaFieldNumber("10")
+  @SchemaFieldNumber("11")
   @SchemaFieldName("points_per_minute_last_10")
   public abstract @Nullable Double getPointsPerMinuteLast10();
 
   /** Games dated cache_date−7 … cache_date−1. */
-  @SchemaFieldNumber("11")
+  @SchemaFieldNumber("12")
   @SchemaFieldName("games_in_last_7_days")
   public abstract int getGamesInLast7Days();
 
-  @SchemaFieldNumber("12")
+  @SchemaFieldNumber("13")
   @SchemaFieldName("minutes_in_last_7_days")
   public abstract double getMinutesInLast7Days();
 
-  @SchemaFieldNumber("13")
+  @SchemaFieldNumber("14")
   @SchemaFieldName("days_since_last_game")
   public abstract @Nullable Integer getDaysSinceLastGame();
 
-  @SchemaFieldNumber("14")
+  @SchemaFieldNumber("15")
   @SchemaFieldName("last_game_date")
   public abstract @Nullable String getLastGameDate();
 
   /** Mean usage_possessions (FGA + 0.44·FTA + TOV) per game. */
-  @SchemaFieldNumber("15")
+  @SchemaFieldNumber("16")
   @SchemaFieldName("usage_avg_last_5")
   public abstract @Nullable Double getUsageAvgLast5();
 
-  @SchemaFieldNumber("16")
+  @SchemaFieldNumber("17")
   @SchemaFieldName("usage_avg_season")
   public abstract @Nullable Double getUsageAvgSeason();
 
-  @SchemaFieldNumber("17")
+  @SchemaFieldNumber("18")
   @SchemaFieldName("fga_avg_last_10")
   public abstract @Nullable Double getFgaAvgLast10();
 
   /** Total FGM / total FGA. */
-  @SchemaFieldNumber("18")
+  @SchemaFieldNumber("19")
   @SchemaFieldName("fg_pct_last_10")
   public abstract @Nullable Double getFgPctLast10();
 
   /** Total PTS / (2·(total FGA + 0.44·total FTA)). */
-  @SchemaFieldNumber("19")
+  @SchemaFieldNumber("20")
   @SchemaFieldName("ts_pct_last_10")
   public abstract @Nullable Double getTsPctLast10();
 
   /** Total FG3A / total FGA. */
-  @SchemaFieldNumber("20")
+  @SchemaFieldNumber("21")
   @SchemaFieldName("three_attempt_rate_last_10")
   public abstract @Nullable Double getThreeAttemptRateLast10();
 
   /** Total FTM / total PTS. */
-  @SchemaFieldNumber("21")
+  @SchemaFieldNumber("22")
   @SchemaFieldName("ft_points_share_last_10")
   public abstract @Nullable Double getFtPointsShareLast10();
 
   /** Points of the last 5 games, oldest first (empty with no game). */
-  @SchemaFieldNumber("22")
+  @SchemaFieldNumber("23")
   @SchemaFieldName("points_last_5")
   public abstract List<Integer> getPointsLast5();
 
   /** Least-squares slope of points per game over the last 10, oldest first; null with fewer than 3. */
-  @SchemaFieldNumber("23")
+  @SchemaFieldNumber("24")
   @SchemaFieldName("points_slope_last_10")
   public abstract @Nullable Double getPointsSlopeLast10();
 
   /** The player's 10 most recent box-score rows of the season, 0-minute rows included. */
-  @SchemaFieldNumber("24")
+  @SchemaFieldNumber("25")
   @SchemaFieldName("appearances_last_10")
   public abstract int getAppearancesLast10();
 
   /** Share of appearances_last_10 with 0 minutes (the data has no DNP rows). */
-  @SchemaFieldNumber("25")
+  @SchemaFieldNumber("26")
   @SchemaFieldName("zero_minute_rate_last_10")
   public abstract @Nullable Double getZeroMinuteRateLast10();
 
   /** The opponent the player faces on cache_date (from the run's context). */
-  @SchemaFieldNumber("26")
+  @SchemaFieldNumber("27")
   @SchemaFieldName("opponent_team_abbr")
   public abstract String getOpponentTeamAbbr();
 
-  @SchemaFieldNumber("27")
+  @SchemaFieldNumber("28")
   @SchemaFieldName("games_vs_opponent")
   public abstract int getGamesVsOpponent();
 
-  @SchemaFieldNumber("28")
+  @SchemaFieldNumber("29")
   @SchemaFieldName("points_avg_vs_opponent")
   public abstract @Nullable Double getPointsAvgVsOpponent();
 
@@ -152,6 +157,8 @@ public abstract class PlayerDailyCache {
   @AutoValue.Builder
   public abstract static class Builder {
     public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setPlayerId(@Nullable String v);
 
     public abstract Builder setCacheDate(String v);
 

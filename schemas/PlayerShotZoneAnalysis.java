@@ -17,44 +17,49 @@ public abstract class PlayerShotZoneAnalysis {
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  /** The player's NBA.com id when the input has one; with it, the player's key ({@link schemas.vocabulary.PlayerKeys}). */
   @SchemaFieldNumber("1")
+  @SchemaFieldName("player_id")
+  public abstract @Nullable String getPlayerId();
+
+  @SchemaFieldNumber("2")
   @SchemaFieldName("analysis_date")
   public abstract String getAnalysisDate();
 
-  @SchemaFieldNumber("2")
+  @SchemaFieldNumber("3")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
-  @SchemaFieldNumber("3")
+  @SchemaFieldNumber("4")
   @SchemaFieldName("games_in_sample")
   public abstract int getGamesInSample();
 
-  @SchemaFieldNumber("4")
+  @SchemaFieldNumber("5")
   @SchemaFieldName("zone_fga_last_10")
   public abstract int getZoneFgaLast10();
 
   /** Share of zone FGA, a fraction 0–1 (never a percentage). */
-  @SchemaFieldNumber("5")
+  @SchemaFieldNumber("6")
   @SchemaFieldName("pct_paint")
   public abstract @Nullable Double getPctPaint();
 
-  @SchemaFieldNumber("6")
+  @SchemaFieldNumber("7")
   @SchemaFieldName("pct_mid_range")
   public abstract @Nullable Double getPctMidRange();
 
-  @SchemaFieldNumber("7")
+  @SchemaFieldNumber("8")
   @SchemaFieldName("pct_three")
   public abstract @Nullable Double getPctThree();
 
-  @SchemaFieldNumber("8")
+  @SchemaFieldNumber("9")
   @SchemaFieldName("fg_pct_paint")
   public abstract @Nullable Double getFgPctPaint();
 
-  @SchemaFieldNumber("9")
+  @SchemaFieldNumber("10")
   @SchemaFieldName("fg_pct_mid_range")
   public abstract @Nullable Double getFgPctMidRange();
 
-  @SchemaFieldNumber("10")
+  @SchemaFieldNumber("11")
   @SchemaFieldName("fg_pct_three")
   public abstract @Nullable Double getFgPctThree();
 
@@ -67,6 +72,8 @@ public abstract class PlayerShotZoneAnalysis {
   @AutoValue.Builder
   public abstract static class Builder {
     public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setPlayerId(@Nullable String v);
 
     public abstract Builder setAnalysisDate(String v);
 

@@ -15,63 +15,68 @@ public abstract class PredictionGrade {
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
-  /** The game date. */
+  /** The player's NBA.com id when the input has one; with it, the player's key ({@link schemas.vocabulary.PlayerKeys}). */
   @SchemaFieldNumber("1")
+  @SchemaFieldName("player_id")
+  public abstract @Nullable String getPlayerId();
+
+  /** The game date. */
+  @SchemaFieldNumber("2")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
   /** The prediction system. */
-  @SchemaFieldNumber("2")
+  @SchemaFieldNumber("3")
   @SchemaFieldName("system_id")
   public abstract String getSystemId();
 
   /** The line the prediction was made against; null without a line. */
-  @SchemaFieldNumber("3")
+  @SchemaFieldNumber("4")
   @SchemaFieldName("line")
   public abstract @Nullable Double getLine();
 
   /** The player's team. */
-  @SchemaFieldNumber("4")
+  @SchemaFieldNumber("5")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
   /** The opponent. */
-  @SchemaFieldNumber("5")
+  @SchemaFieldNumber("6")
   @SchemaFieldName("opponent_team_abbr")
   public abstract String getOpponentTeamAbbr();
 
   /** The prediction. */
-  @SchemaFieldNumber("6")
+  @SchemaFieldNumber("7")
   @SchemaFieldName("predicted_points")
   public abstract double getPredictedPoints();
 
   /** OVER, UNDER or PASS, as predicted. */
-  @SchemaFieldNumber("7")
+  @SchemaFieldNumber("8")
   @SchemaFieldName("recommendation")
   public abstract String getRecommendation();
 
   /** The prediction's confidence. */
-  @SchemaFieldNumber("8")
+  @SchemaFieldNumber("9")
   @SchemaFieldName("confidence")
   public abstract double getConfidence();
 
   /** Points scored; null when the player did not play (no box score with minutes > 0). */
-  @SchemaFieldNumber("9")
+  @SchemaFieldNumber("10")
   @SchemaFieldName("actual_points")
   public abstract @Nullable Integer getActualPoints();
 
   /** |predicted − actual|; null when ungradeable. */
-  @SchemaFieldNumber("10")
+  @SchemaFieldNumber("11")
   @SchemaFieldName("absolute_error")
   public abstract @Nullable Double getAbsoluteError();
 
   /** WIN, LOSS or PUSH for an OVER/UNDER against the actual points; NO_BET for PASS; UNGRADEABLE when the player did not play; PENDING before grading (export only). */
-  @SchemaFieldNumber("11")
+  @SchemaFieldNumber("12")
   @SchemaFieldName("outcome")
   public abstract String getOutcome();
 
   /** Why a row cannot be graded: did_not_play. */
-  @SchemaFieldNumber("12")
+  @SchemaFieldNumber("13")
   @SchemaFieldName("ungradeable_reason")
   public abstract @Nullable String getUngradeableReason();
 
@@ -84,6 +89,8 @@ public abstract class PredictionGrade {
   @AutoValue.Builder
   public abstract static class Builder {
     public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setPlayerId(@Nullable String v);
 
     public abstract Builder setGameDate(String v);
 

@@ -1,15 +1,20 @@
 package schemas;
 
 import java.util.List;
+import schemas.vocabulary.PlayerKeys;
 
-/** Every table the pipelines write: name, record class, partition column and key, in one place. */
+/**
+ * Every table the pipelines write: name, record class, partition column and key, in one place. A player's key is
+ * {@link PlayerKeys} (his id, else his folded name); only {@code player_prop_lines}, which comes from sportsbooks
+ * that name players and carry no id, is keyed by name.
+ */
 public final class Tables {
   private Tables() {}
 
   public static final TableSpec<PlayerGameSummary> PLAYER_GAME_SUMMARY =
       TableSpec.dated(
           "player_game_summary", PlayerGameSummary.class, "game_date", PlayerGameSummary::getGameDate,
-          r -> r.getPlayerLookup() + "|" + r.getGameDate());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate());
 
   public static final TableSpec<TeamGameSummary> TEAM_GAME_SUMMARY =
       TableSpec.dated(
@@ -19,7 +24,7 @@ public final class Tables {
   public static final TableSpec<UpcomingPlayerGameContext> UPCOMING_PLAYER_GAME_CONTEXT =
       TableSpec.dated(
           "upcoming_player_game_context", UpcomingPlayerGameContext.class, "game_date",
-          UpcomingPlayerGameContext::getGameDate, r -> r.getPlayerLookup() + "|" + r.getGameDate());
+          UpcomingPlayerGameContext::getGameDate, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate());
 
   public static final TableSpec<PropLine> PLAYER_PROP_LINES =
       TableSpec.dated(
@@ -29,12 +34,12 @@ public final class Tables {
   public static final TableSpec<PlayerDailyCache> PLAYER_DAILY_CACHE =
       TableSpec.dated(
           "player_daily_cache", PlayerDailyCache.class, "cache_date", PlayerDailyCache::getCacheDate,
-          r -> r.getPlayerLookup() + "|" + r.getCacheDate());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getCacheDate());
 
   public static final TableSpec<PlayerShotZoneAnalysis> PLAYER_SHOT_ZONE_ANALYSIS =
       TableSpec.dated(
           "player_shot_zone_analysis", PlayerShotZoneAnalysis.class, "analysis_date",
-          PlayerShotZoneAnalysis::getAnalysisDate, r -> r.getPlayerLookup() + "|" + r.getAnalysisDate());
+          PlayerShotZoneAnalysis::getAnalysisDate, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getAnalysisDate());
 
   public static final TableSpec<TeamDefenseZoneAnalysis> TEAM_DEFENSE_ZONE_ANALYSIS =
       TableSpec.dated(
@@ -44,44 +49,44 @@ public final class Tables {
   public static final TableSpec<PlayerCompositeFactors> PLAYER_COMPOSITE_FACTORS =
       TableSpec.dated(
           "player_composite_factors", PlayerCompositeFactors.class, "game_date",
-          PlayerCompositeFactors::getGameDate, r -> r.getPlayerLookup() + "|" + r.getGameDate());
+          PlayerCompositeFactors::getGameDate, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate());
 
   public static final TableSpec<MlFeatureStoreV2> ML_FEATURE_STORE_V2 =
       TableSpec.dated(
           "ml_feature_store_v2", MlFeatureStoreV2.class, "game_date", MlFeatureStoreV2::getGameDate,
-          r -> r.getPlayerLookup() + "|" + r.getGameDate());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate());
 
   public static final TableSpec<FeatureStoreGap> FEATURE_STORE_GAPS =
       TableSpec.dated(
           "feature_store_gaps", FeatureStoreGap.class, "game_date", FeatureStoreGap::getGameDate,
-          r -> r.getPlayerLookup() + "|" + r.getGameDate());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate());
 
   /** Same-day watch mode: a feature row per player per line move, keyed by the line's snapshot time; latest wins. */
   public static final TableSpec<MlFeatureStoreV2> ML_FEATURE_STORE_V2_LINE_UPDATES =
       TableSpec.dated(
           "ml_feature_store_v2_line_updates", MlFeatureStoreV2.class, "game_date", MlFeatureStoreV2::getGameDate,
-          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getLineSnapshotTime());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getLineSnapshotTime());
 
   public static final TableSpec<FeatureStoreGap> FEATURE_STORE_GAPS_LINE_UPDATES =
       TableSpec.dated(
           "feature_store_gaps_line_updates", FeatureStoreGap.class, "game_date", FeatureStoreGap::getGameDate,
-          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getReason());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getReason());
 
   public static final TableSpec<PlayerPropPrediction> PLAYER_PROP_PREDICTIONS =
       TableSpec.dated(
           "player_prop_predictions", PlayerPropPrediction.class, "game_date", PlayerPropPrediction::getGameDate,
-          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine());
 
   /** Same-day watch mode: predictions of the rows in ml_feature_store_v2_line_updates, one per line move. */
   public static final TableSpec<PlayerPropPrediction> PLAYER_PROP_PREDICTIONS_LINE_UPDATES =
       TableSpec.dated(
           "player_prop_predictions_line_updates", PlayerPropPrediction.class, "game_date", PlayerPropPrediction::getGameDate,
-          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine() + "|" + r.getLineSnapshotTime());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine() + "|" + r.getLineSnapshotTime());
 
   public static final TableSpec<PredictionGrade> PREDICTION_GRADES =
       TableSpec.dated(
           "prediction_grades", PredictionGrade.class, "game_date", PredictionGrade::getGameDate,
-          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine());
 
   public static final TableSpec<GradingSummary> GRADING_SUMMARY =
       TableSpec.dated(

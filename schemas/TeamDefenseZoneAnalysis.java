@@ -30,69 +30,77 @@ public abstract class TeamDefenseZoneAnalysis {
   @SchemaFieldName("games_played_season")
   public abstract int getGamesPlayedSeason();
 
-  /** Team games in the last-10 sample (fewer early in the season). */
+  /**
+   * Team games of the last 10 whose box scores are complete: the sample of the ratings, pace and points allowed
+   * below (fewer early in the season, or when box scores are partial).
+   */
   @SchemaFieldNumber("4")
   @SchemaFieldName("games_in_sample")
   public abstract int getGamesInSample();
 
+  /** Games of the last 10 left out of the ratings because their box scores are incomplete (a flag, 0 normally). */
   @SchemaFieldNumber("5")
+  @SchemaFieldName("incomplete_games_last_10")
+  public abstract int getIncompleteGamesLast10();
+
+  @SchemaFieldNumber("6")
   @SchemaFieldName("opp_points_allowed_last_10")
   public abstract @Nullable Double getOppPointsAllowedLast10();
 
   /** 100 · points allowed / opponent possessions. */
-  @SchemaFieldNumber("6")
+  @SchemaFieldNumber("7")
   @SchemaFieldName("def_rating_last_10")
   public abstract @Nullable Double getDefRatingLast10();
 
   /** 100 · points scored / possessions. */
-  @SchemaFieldNumber("7")
+  @SchemaFieldNumber("8")
   @SchemaFieldName("off_rating_last_10")
   public abstract @Nullable Double getOffRatingLast10();
 
   /** Mean over games of (possessions + opponent possessions) / 2. */
-  @SchemaFieldNumber("8")
+  @SchemaFieldNumber("9")
   @SchemaFieldName("pace_last_10")
   public abstract @Nullable Double getPaceLast10();
 
-  @SchemaFieldNumber("9")
+  @SchemaFieldNumber("10")
   @SchemaFieldName("win_pct_season")
   public abstract @Nullable Double getWinPctSeason();
 
-  @SchemaFieldNumber("10")
+  @SchemaFieldNumber("11")
   @SchemaFieldName("days_since_last_game")
   public abstract @Nullable Integer getDaysSinceLastGame();
 
   /** Opponent field-goal attempts with zone data in the sample. */
-  @SchemaFieldNumber("11")
+  @SchemaFieldNumber("12")
   @SchemaFieldName("opp_zone_fga_last_10")
   public abstract int getOppZoneFgaLast10();
 
-  @SchemaFieldNumber("12")
+  @SchemaFieldNumber("13")
   @SchemaFieldName("opp_fg_pct_allowed_paint")
   public abstract @Nullable Double getOppFgPctAllowedPaint();
 
-  @SchemaFieldNumber("13")
+  @SchemaFieldNumber("14")
   @SchemaFieldName("opp_fg_pct_allowed_mid_range")
   public abstract @Nullable Double getOppFgPctAllowedMidRange();
 
-  @SchemaFieldNumber("14")
+  @SchemaFieldNumber("15")
   @SchemaFieldName("opp_fg_pct_allowed_three")
   public abstract @Nullable Double getOppFgPctAllowedThree();
 
   /** League-wide, same season, before analysis_date. */
-  @SchemaFieldNumber("15")
+  @SchemaFieldNumber("16")
   @SchemaFieldName("league_fg_pct_paint")
   public abstract @Nullable Double getLeagueFgPctPaint();
 
-  @SchemaFieldNumber("16")
+  @SchemaFieldNumber("17")
   @SchemaFieldName("league_fg_pct_mid_range")
   public abstract @Nullable Double getLeagueFgPctMidRange();
 
-  @SchemaFieldNumber("17")
+  @SchemaFieldNumber("18")
   @SchemaFieldName("league_fg_pct_three")
   public abstract @Nullable Double getLeagueFgPctThree();
 
-  @SchemaFieldNumber("18")
+  @SchemaFieldNumber("19")
   @SchemaFieldName("league_pace_season")
   public abstract @Nullable Double getLeaguePaceSeason();
 
@@ -113,6 +121,8 @@ public abstract class TeamDefenseZoneAnalysis {
     public abstract Builder setGamesPlayedSeason(int v);
 
     public abstract Builder setGamesInSample(int v);
+
+    public abstract Builder setIncompleteGamesLast10(int v);
 
     public abstract Builder setOppPointsAllowedLast10(@Nullable Double v);
 

@@ -37,9 +37,13 @@ public abstract class TeamGameSummary {
   @SchemaFieldName("home_game")
   public abstract boolean getHomeGame();
 
+  /**
+   * From the box scores' {@code WL} when given; else, for a complete game only, from the summed points. Null
+   * when neither can say (no WL and an incomplete box score).
+   */
   @SchemaFieldNumber("6")
   @SchemaFieldName("win")
-  public abstract boolean getWin();
+  public abstract @Nullable Boolean getWin();
 
   @SchemaFieldNumber("7")
   @SchemaFieldName("points")
@@ -79,6 +83,20 @@ public abstract class TeamGameSummary {
   @SchemaFieldName("players")
   public abstract int getPlayers();
 
+  /** The team's players' minutes, summed: 240 for a full regulation game, 25 more per overtime. */
+  @SchemaFieldNumber("16")
+  @SchemaFieldName("minutes")
+  public abstract double getMinutes();
+
+  /**
+   * False when this side's or the opponent's summed minutes fall short of the game's length (some players'
+   * rows are missing): the points and possessions above are then partial sums, and no team rating, pace or
+   * league baseline uses the game.
+   */
+  @SchemaFieldNumber("17")
+  @SchemaFieldName("box_score_complete")
+  public abstract boolean getBoxScoreComplete();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -99,7 +117,7 @@ public abstract class TeamGameSummary {
 
     public abstract Builder setHomeGame(boolean v);
 
-    public abstract Builder setWin(boolean v);
+    public abstract Builder setWin(@Nullable Boolean v);
 
     public abstract Builder setPoints(int v);
 
@@ -118,6 +136,10 @@ public abstract class TeamGameSummary {
     public abstract Builder setOppPossessions(double v);
 
     public abstract Builder setPlayers(int v);
+
+    public abstract Builder setMinutes(double v);
+
+    public abstract Builder setBoxScoreComplete(boolean v);
 
     public abstract TeamGameSummary build();
   }

@@ -17,74 +17,79 @@ public abstract class UpcomingPlayerGameContext {
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  /** The player's NBA.com id when the input has one; with it, the player's key ({@link schemas.vocabulary.PlayerKeys}). */
   @SchemaFieldNumber("1")
+  @SchemaFieldName("player_id")
+  public abstract @Nullable String getPlayerId();
+
+  @SchemaFieldNumber("2")
   @SchemaFieldName("player_name")
   public abstract String getPlayerName();
 
-  @SchemaFieldNumber("2")
+  @SchemaFieldNumber("3")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
-  @SchemaFieldNumber("3")
+  @SchemaFieldNumber("4")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
-  @SchemaFieldNumber("4")
+  @SchemaFieldNumber("5")
   @SchemaFieldName("game_id")
   public abstract @Nullable String getGameId();
 
-  @SchemaFieldNumber("5")
+  @SchemaFieldNumber("6")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
-  @SchemaFieldNumber("6")
+  @SchemaFieldNumber("7")
   @SchemaFieldName("opponent_team_abbr")
   public abstract String getOpponentTeamAbbr();
 
-  @SchemaFieldNumber("7")
+  @SchemaFieldNumber("8")
   @SchemaFieldName("home_game")
   public abstract boolean getHomeGame();
 
   /** GAME_ID prefix 004. */
-  @SchemaFieldNumber("8")
+  @SchemaFieldNumber("9")
   @SchemaFieldName("playoff_game")
   public abstract boolean getPlayoffGame();
 
   /** Days from the player's last same-season game with minutes &gt; 0; null if none. */
-  @SchemaFieldNumber("9")
+  @SchemaFieldNumber("10")
   @SchemaFieldName("days_since_last_game")
   public abstract @Nullable Integer getDaysSinceLastGame();
 
   /** days_since_last_game = 1. */
-  @SchemaFieldNumber("10")
+  @SchemaFieldNumber("11")
   @SchemaFieldName("back_to_back")
   public abstract boolean getBackToBack();
 
   /** Same, for the opponent team's last game. */
-  @SchemaFieldNumber("11")
+  @SchemaFieldNumber("12")
   @SchemaFieldName("opponent_days_since_last_game")
   public abstract @Nullable Integer getOpponentDaysSinceLastGame();
 
   /** Consensus points line (see PropLine), when a props file covers the date. */
-  @SchemaFieldNumber("12")
+  @SchemaFieldNumber("13")
   @SchemaFieldName("prop_line")
   public abstract @Nullable Double getPropLine();
 
-  @SchemaFieldNumber("13")
+  @SchemaFieldNumber("14")
   @SchemaFieldName("prop_opening_line")
   public abstract @Nullable Double getPropOpeningLine();
 
-  @SchemaFieldNumber("14")
+  @SchemaFieldNumber("15")
   @SchemaFieldName("prop_line_snapshot_time")
   public abstract @Nullable String getPropLineSnapshotTime();
 
   /** Why the player is in the universe: played (backfill), roster or props (same-day). */
-  @SchemaFieldNumber("15")
+  @SchemaFieldNumber("16")
   @SchemaFieldName("universe_source")
   public abstract String getUniverseSource();
 
   /** The instant the row was built for (transforms.context.AsOfTime): only snapshots taken before it count. */
-  @SchemaFieldNumber("16")
+  @SchemaFieldNumber("17")
   @SchemaFieldName("as_of")
   public abstract @Nullable String getAsOf();
 
@@ -97,6 +102,8 @@ public abstract class UpcomingPlayerGameContext {
   @AutoValue.Builder
   public abstract static class Builder {
     public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setPlayerId(@Nullable String v);
 
     public abstract Builder setPlayerName(String v);
 

@@ -17,44 +17,49 @@ public abstract class ZoneGame {
   @SchemaFieldName("player_lookup")
   public abstract String getPlayerLookup();
 
+  /** The player's NBA.com id when the input has one; with it, the player's key ({@link schemas.vocabulary.PlayerKeys}). */
   @SchemaFieldNumber("1")
+  @SchemaFieldName("player_id")
+  public abstract @Nullable String getPlayerId();
+
+  @SchemaFieldNumber("2")
   @SchemaFieldName("team_abbr")
   public abstract String getTeamAbbr();
 
   /** Null when neither the schedule nor the box scores name the opponent. */
-  @SchemaFieldNumber("2")
+  @SchemaFieldNumber("3")
   @SchemaFieldName("defending_team_abbr")
   public abstract @Nullable String getDefendingTeamAbbr();
 
-  @SchemaFieldNumber("3")
+  @SchemaFieldNumber("4")
   @SchemaFieldName("game_date")
   public abstract String getGameDate();
 
-  @SchemaFieldNumber("4")
+  @SchemaFieldNumber("5")
   @SchemaFieldName("season")
   public abstract String getSeason();
 
-  @SchemaFieldNumber("5")
+  @SchemaFieldNumber("6")
   @SchemaFieldName("paint_fga")
   public abstract int getPaintFga();
 
-  @SchemaFieldNumber("6")
+  @SchemaFieldNumber("7")
   @SchemaFieldName("paint_fgm")
   public abstract int getPaintFgm();
 
-  @SchemaFieldNumber("7")
+  @SchemaFieldNumber("8")
   @SchemaFieldName("mid_range_fga")
   public abstract int getMidRangeFga();
 
-  @SchemaFieldNumber("8")
+  @SchemaFieldNumber("9")
   @SchemaFieldName("mid_range_fgm")
   public abstract int getMidRangeFgm();
 
-  @SchemaFieldNumber("9")
+  @SchemaFieldNumber("10")
   @SchemaFieldName("three_fga")
   public abstract int getThreeFga();
 
-  @SchemaFieldNumber("10")
+  @SchemaFieldNumber("11")
   @SchemaFieldName("three_fgm")
   public abstract int getThreeFgm();
 
@@ -67,6 +72,8 @@ public abstract class ZoneGame {
   @AutoValue.Builder
   public abstract static class Builder {
     public abstract Builder setPlayerLookup(String v);
+
+    public abstract Builder setPlayerId(@Nullable String v);
 
     public abstract Builder setTeamAbbr(String v);
 

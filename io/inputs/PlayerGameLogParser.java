@@ -1,6 +1,7 @@
 package io.inputs;
 
 import schemas.vocabulary.GameDates;
+import schemas.vocabulary.PlayerKeys;
 import schemas.vocabulary.PlayerNames;
 import schemas.vocabulary.Teams;
 import io.csv.Csv;
@@ -9,6 +10,7 @@ import io.csv.InvalidRowException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.apache.beam.sdk.metrics.Metrics;
 import schemas.PlayerGameSummary;
 
 /**
@@ -37,7 +39,7 @@ public final class PlayerGameLogParser implements CsvRecordParser<PlayerGameSumm
 
   @Override
   public String duplicateKey(PlayerGameSummary s) {
-    return "player_lookup=" + s.getPlayerLookup() + ", game_date=" + s.getGameDate();
+    return PlayerKeys.describe(s.getPlayerId(), s.getPlayerLookup()) + ", game_date=" + s.getGameDate();
   }
 
   @Override
@@ -55,11 +57,8 @@ public final class PlayerGameLogParser implements CsvRecordParser<PlayerGameSumm
     if (date.isAfter(latestPossibleDate)) {
       throw new InvalidRowException("GAME_DATE " + date + " is in the future (after " + latestPossibleDate + ")");
     }
-    String season = GameDates.seasonOf(date);
-    String seasonYear = row.get("SEASON_YEAR");
-    if (!seasonYear.isEmpty() && !seasonYear.equals(season)) {
-      throw new InvalidRowException("SEASON_YEAR " + seasonYear + " does not contain GAME_DATE " + date);
-    }
+    String gameId = row.get("GAME_ID");
+    GameDates.Season season = season(row, gameId, date);
     Matchup matchup = Matchup.parse(row.required("MATCHUP"));
     if (!matchup.team.equals(team)) {
       throw new InvalidRowException(
@@ -96,7 +95,7 @@ public final class PlayerGameLogParser implements CsvRecordParser<PlayerGameSumm
       throw new InvalidRowException("WL '" + wl + "' is not W or L");
     }
     String playerId = row.get("PLAYER_ID");
-    String gameId = row.get("GAME_ID");
+    countInferred(season, "player_game_logs");
     return PlayerGameSummary.builder()
         .setPlayerLookup(lookup)
         .setPlayerId(playerId.isEmpty() ? null : playerId)
@@ -106,7 +105,7 @@ public final class PlayerGameLogParser implements CsvRecordParser<PlayerGameSumm
         .setHomeGame(matchup.home)
         .setGameId(gameId.isEmpty() ? null : gameId)
         .setGameDate(date.toString())
-        .setSeason(season)
+        .setSeason(season.label)
         .setWin(win)
         .setMinutes(minutes)
         .setPoints(pts)
@@ -142,6 +141,27 @@ public final class PlayerGameLogParser implements CsvRecordParser<PlayerGameSumm
       throw new InvalidRowException("GAME_DATE '" + text + "' is not YYYY-MM-DD");
     }
   }
+
+  /** The row's season from SEASON_YEAR or GAME_ID, else inferred from the date ({@link GameDates#season}). */
+  static GameDates.Season season(Csv.Row row, String gameId, LocalDate date) throws InvalidRowException {
+    try {
+      return GameDates.season(row.get("SEASON_YEAR"), gameId, date);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRowException(e.getMessage());
+    }
+  }
+
+  /**
+   * Counts an accepted row whose season was guessed from its date ({@code seasons:<file>:inferred_from_date} in
+   * run_summary.json): such a row is misfiled if its season ran late.
+   */
+  static void countInferred(GameDates.Season season, String file) {
+    if (season.inferred) {
+      Metrics.counter(SEASONS_NAMESPACE, file + ":inferred_from_date").inc();
+    }
+  }
+
+  public static final String SEASONS_NAMESPACE = "seasons";
 
   static double minutes(String text) throws InvalidRowException {
     double m;

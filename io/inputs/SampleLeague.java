@@ -250,7 +250,31 @@ public final class SampleLeague {
       total += line[14];
       out.add(line);
     }
+    fullGameMinutes(out);
     return total;
+  }
+
+  /**
+   * Scales a team's minutes to a regulation game's 240, the rest of each line unchanged: a real box score's
+   * minutes add up to the game's length, and a team-game that falls short is treated as a partial box score.
+   * No random draw, so every other value of the sample stays as it was.
+   */
+  private static void fullGameMinutes(List<int[]> lines) {
+    int total = 0;
+    int longest = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      total += lines.get(i)[0];
+      longest = lines.get(i)[0] > lines.get(longest)[0] ? i : longest;
+    }
+    if (total == 0) {
+      return;
+    }
+    int scaled = 0;
+    for (int[] line : lines) {
+      line[0] = (int) Math.round(line[0] * 240.0 / total);
+      scaled += line[0];
+    }
+    lines.get(longest)[0] += 240 - scaled;
   }
 
   /** Breaks a tie the way overtime does: a made free throw for the first player who played. */

@@ -32,14 +32,11 @@ public final class ScheduleParser implements CsvRecordParser<ScheduledGame> {
     if (home.equals(away)) {
       throw new InvalidRowException("home and away are both " + home);
     }
-    String season = GameDates.seasonOf(date);
-    String seasonYear = row.get("SEASON_YEAR");
-    if (!seasonYear.isEmpty() && !seasonYear.equals(season)) {
-      throw new InvalidRowException("SEASON_YEAR " + seasonYear + " does not contain GAME_DATE " + date);
-    }
     String gameId = row.get("GAME_ID");
+    GameDates.Season season = PlayerGameLogParser.season(row, gameId, date);
+    PlayerGameLogParser.countInferred(season, "schedule");
     return ScheduledGame.builder()
-        .setSeason(season)
+        .setSeason(season.label)
         .setGameId(gameId.isEmpty() ? null : gameId)
         .setGameDate(date.toString())
         .setHomeTeamAbbr(home)

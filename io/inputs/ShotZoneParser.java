@@ -1,6 +1,7 @@
 package io.inputs;
 
 import schemas.vocabulary.GameDates;
+import schemas.vocabulary.PlayerKeys;
 import schemas.vocabulary.PlayerNames;
 import schemas.vocabulary.Teams;
 import io.csv.Csv;
@@ -23,7 +24,7 @@ public final class ShotZoneParser implements CsvRecordParser<ShotZoneAttempts> {
 
   @Override
   public String duplicateKey(ShotZoneAttempts z) {
-    return "player_lookup=" + z.getPlayerLookup() + ", game_date=" + z.getGameDate() + ", zone=" + z.getBasicZone();
+    return PlayerKeys.describe(z.getPlayerId(), z.getPlayerLookup()) + ", game_date=" + z.getGameDate() + ", zone=" + z.getBasicZone();
   }
 
   @Override
@@ -50,10 +51,12 @@ public final class ShotZoneParser implements CsvRecordParser<ShotZoneAttempts> {
     }
     String gameId = row.get("GAME_ID");
     String playerId = row.get("PLAYER_ID");
+    GameDates.Season season = PlayerGameLogParser.season(row, gameId, date);
+    PlayerGameLogParser.countInferred(season, "shot_zones");
     return ShotZoneAttempts.builder()
         .setGameId(gameId.isEmpty() ? null : gameId)
         .setGameDate(date.toString())
-        .setSeason(GameDates.seasonOf(date))
+        .setSeason(season.label)
         .setPlayerId(playerId.isEmpty() ? null : playerId)
         .setPlayerLookup(lookup)
         .setTeamAbbr(team)

@@ -104,6 +104,7 @@ public final class HealthReport {
 
     List<Breach> breaches = new ArrayList<>();
     ArrayNode dates = r.putArray("dates");
+    long incompleteTeamGames = 0;
     long universe = 0, featureRows = 0, predicted = 0, cacheMiss = 0, ready = 0, bettable = 0, bettableWithVegas = 0;
     double score = 0;
     Map<String, Long> requiredDefaults = new TreeMap<>();
@@ -160,6 +161,7 @@ public final class HealthReport {
       }
       universe += u;
       featureRows += f;
+      incompleteTeamGames += d.path("incomplete_team_games").asLong(0);
       predicted += d.get("players_predicted").asInt();
       cacheMiss += d.get("cache_miss_rows").asInt();
       ready += d.get("quality_ready_rows").asInt();
@@ -190,6 +192,8 @@ public final class HealthReport {
     } else {
       totals.put("line_coverage", round(bettableWithVegas / (double) bettable));
     }
+    // team-games whose box scores are partial: their team stats are left out of every rating
+    totals.put("incomplete_team_games", incompleteTeamGames);
     ObjectNode defaults = totals.putObject("required_defaults_by_feature");
     requiredDefaults.forEach(defaults::put);
 

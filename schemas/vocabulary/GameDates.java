@@ -10,6 +10,7 @@ import org.apache.beam.sdk.transforms.WithTimestamps;
 import org.apache.beam.sdk.transforms.windowing.CalendarWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.WindowFn;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.DateTimeZone;
 
 /**
@@ -34,14 +35,94 @@ public final class GameDates {
     return LocalDate.parse(t);
   }
 
-  /** The season containing a date: a season runs from August 1 to July 31 and is labelled {@code 2023-24}. */
-  public static String seasonOf(LocalDate date) {
+  /**
+   * The season a date most likely belongs to when nothing else says: seasons are cut on August 1 and labelled
+   * {@code 2023-24}. This is a guess (the 2019-20 bubble played into October 2020); a row that carries
+   * {@code SEASON_YEAR} or a {@code GAME_ID} takes its season from them ({@link #season}).
+   */
+  public static String inferSeason(LocalDate date) {
     int start = date.getMonthValue() >= 8 ? date.getYear() : date.getYear() - 1;
-    return String.format("%d-%02d", start, (start + 1) % 100);
+    return label(start);
   }
 
-  public static String seasonOf(String isoDate) {
-    return seasonOf(LocalDate.parse(isoDate));
+  public static String inferSeason(String isoDate) {
+    return inferSeason(LocalDate.parse(isoDate));
+  }
+
+  private static String label(int startYear) {
+    return String.format("%d-%02d", startYear, (startYear + 1) % 100);
+  }
+
+  /**
+   * The season of an NBA.com game id ({@code 0021900001}: type 2, season starting 2019, game 1), or null when
+   * the id is blank or not ten digits. Only the start year's last two digits are in the id; 46–99 read as 19xx.
+   */
+  public static @Nullable String seasonOfGameId(@Nullable String gameId) {
+    if (gameId == null || !gameId.matches("\\d{10}")) {
+      return null;
+    }
+    int yy = Integer.parseInt(gameId.substring(3, 5));
+    return label(yy >= 46 ? 1900 + yy : 2000 + yy);
+  }
+
+  /** A season label {@code YYYY-YY} whose two years follow each other; else null. */
+  public static @Nullable Integer startYearOf(String season) {
+    if (!season.matches("\\d{4}-\\d{2}")) {
+      return null;
+    }
+    int start = Integer.parseInt(season.substring(0, 4));
+    return Integer.parseInt(season.substring(5)) == (start + 1) % 100 ? start : null;
+  }
+
+  /**
+   * Whether a date can belong to a season: from July 1 of its first year to October 31 of its second. Wide
+   * enough for a season that runs late (the 2019-20 bubble ended on October 11, 2020), narrow enough that a row
+   * labelled with the wrong year is caught.
+   */
+  public static boolean spans(String season, LocalDate date) {
+    Integer start = startYearOf(season);
+    return start != null
+        && !date.isBefore(LocalDate.of(start, 7, 1))
+        && !date.isAfter(LocalDate.of(start + 1, 10, 31));
+  }
+
+  /** A row's season and where it came from. */
+  public static final class Season {
+    public final String label;
+    /** True when neither SEASON_YEAR nor GAME_ID gave it and it was guessed from the date. */
+    public final boolean inferred;
+
+    private Season(String label, boolean inferred) {
+      this.label = label;
+      this.inferred = inferred;
+    }
+  }
+
+  /**
+   * The season of an input row: {@code SEASON_YEAR} when given, else {@code GAME_ID}'s season digits, else
+   * inferred from the date ({@link #inferSeason}). Throws {@link IllegalArgumentException} with the reason when
+   * the given season is malformed or cannot contain the date.
+   */
+  public static Season season(@Nullable String seasonYear, @Nullable String gameId, LocalDate date) {
+    String given = seasonYear == null || seasonYear.isEmpty() ? seasonOfGameId(gameId) : seasonYear;
+    if (given == null) {
+      return new Season(inferSeason(date), true);
+    }
+    String source = seasonYear == null || seasonYear.isEmpty() ? "GAME_ID " + gameId + "'s season " : "SEASON_YEAR ";
+    if (startYearOf(given) == null) {
+      throw new IllegalArgumentException(source + given + " is not a season like 2023-24");
+    }
+    if (!spans(given, date)) {
+      throw new IllegalArgumentException(source + given + " does not contain GAME_DATE " + date);
+    }
+    // The windows of two seasons overlap (a late season like the 2020 bubble runs into the next one's October),
+    // so a row naming both must agree with itself.
+    String ofGameId = seasonOfGameId(gameId);
+    if (ofGameId != null && !ofGameId.equals(given)) {
+      throw new IllegalArgumentException(
+          source + given + " does not contain GAME_DATE " + date + " (GAME_ID " + gameId + " is of season " + ofGameId + ")");
+    }
+    return new Season(given, false);
   }
 
   /** The event timestamp of everything about a game date: the start of that day, US/Eastern. */

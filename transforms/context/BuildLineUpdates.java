@@ -172,14 +172,17 @@ public final class BuildLineUpdates
       boolean changedState = false;
       for (UpcomingPlayerGameContext player : players) {
         PropLine chosen = CompleteContext.choose(player.getPlayerLookup(), candidates);
+        if (chosen != null && !CompleteContext.claimants(chosen, candidates, players).equals(List.of(player))) {
+          chosen = null; // the line's name is another player's, or two players' (CompleteContext's rule)
+        }
         String now = value(chosen == null ? null : chosen.getLine(), chosen == null ? null : chosen.getOpeningLine());
         String before = given.getOrDefault(
-            player.getPlayerLookup(), value(player.getPropLine(), player.getPropOpeningLine()));
+            CompleteContext.key(player), value(player.getPropLine(), player.getPropOpeningLine()));
         if (now.equals(before)) {
           unchanged.inc();
           continue;
         }
-        given.put(player.getPlayerLookup(), now);
+        given.put(CompleteContext.key(player), now);
         changedState = true;
         moved.inc();
         c.output(CompleteContext.withLine(player, chosen, line.getSnapshotTime()));

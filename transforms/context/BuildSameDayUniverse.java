@@ -41,9 +41,12 @@ import schemas.UpcomingPlayerGameContext;
  *       latest game, and leaves his old team's list the same day ({@code universe_source = schedule});
  *   <li>plus every player with a points line on D not already in, placed on his latest team if that team plays
  *       on D ({@code universe_source = props}). A line whose player has no game before D, or whose latest team
- *       does not play on D, cannot be placed and is counted ({@code universe:prop_players_unplaced}).
+ *       does not play on D, cannot be placed and is counted ({@code universe:prop_players_unplaced}); a line
+ *       whose name two players of D's teams share (two ids) is counted ({@code universe:prop_players_ambiguous})
+ *       and not placed.
  * </ul>
- * A player out injured for longer than the roster window is not expected, unless books list him. The output
+ * Players are keyed by {@link schemas.vocabulary.PlayerKeys} (the id when the box scores have one); each row
+ * takes its scheduled game's season. A player out injured for longer than the roster window is not expected, unless books list him. The output
  * goes through {@link CompleteContext} like backfill's universe.
  */
 public final class BuildSameDayUniverse
@@ -104,6 +107,7 @@ public final class BuildSameDayUniverse
     private final Counter fromSchedule = Metrics.counter("universe", "schedule_players");
     private final Counter fromProps = Metrics.counter("universe", "prop_players_added");
     private final Counter unplaced = Metrics.counter("universe", "prop_players_unplaced");
+    private final Counter ambiguousLine = Metrics.counter("universe", "prop_players_ambiguous");
     private final Counter teamsWithoutHistory = Metrics.counter("universe", "teams_without_history");
     private final Counter doubleBooked = Metrics.counter("universe", "teams_scheduled_twice");
 
@@ -141,14 +145,17 @@ public final class BuildSameDayUniverse
         rosterDates.put(team, dates);
       }
       Map<String, Iterable<PlayerGameSummary>> history = views.get(c, window, byPlayer);
+      // Keyed by player (his id where the box scores have one); names only index who a line may mean.
       Map<String, UpcomingPlayerGameContext> universe = new TreeMap<>();
-      Map<String, String> lookupByJoinKey = new HashMap<>();
+      Map<String, Set<String>> keysByLookup = new HashMap<>();
+      Map<String, Set<String>> keysByJoinKey = new HashMap<>();
       for (Map.Entry<String, Iterable<PlayerGameSummary>> e : history.entrySet()) {
         PlayerGameSummary latest = latestBefore(e.getValue(), date);
         if (latest == null || !slots.containsKey(latest.getTeamAbbr())) {
           continue;
         }
-        lookupByJoinKey.putIfAbsent(PlayerNames.joinKey(e.getKey()), e.getKey());
+        keysByLookup.computeIfAbsent(latest.getPlayerLookup(), k -> new TreeSet<>()).add(e.getKey());
+        keysByJoinKey.computeIfAbsent(PlayerNames.joinKey(latest.getPlayerLookup()), k -> new TreeSet<>()).add(e.getKey());
         Set<String> dates = rosterDates.get(latest.getTeamAbbr());
         for (PlayerGameSummary g : e.getValue()) {
           if (g.getMinutes() > 0 && g.getTeamAbbr().equals(latest.getTeamAbbr()) && dates.contains(g.getGameDate())) {
@@ -159,19 +166,24 @@ public final class BuildSameDayUniverse
         }
       }
       Set<String> inUniverseByJoinKey = new HashSet<>();
-      universe.keySet().forEach(k -> inUniverseByJoinKey.add(PlayerNames.joinKey(k)));
+      universe.values().forEach(p -> inUniverseByJoinKey.add(PlayerNames.joinKey(p.getPlayerLookup())));
       for (PropLine line : c.element().getValue().getAll(lineTag)) {
-        if (universe.containsKey(line.getPlayerLookup()) || inUniverseByJoinKey.contains(line.getJoinKey())) {
+        if (inUniverseByJoinKey.contains(line.getJoinKey())) {
           continue;
         }
-        String lookup = history.containsKey(line.getPlayerLookup())
-            ? line.getPlayerLookup() : lookupByJoinKey.get(line.getJoinKey());
-        PlayerGameSummary latest = lookup == null ? null : latestBefore(history.get(lookup), date);
+        Set<String> keys = keysByLookup.getOrDefault(
+            line.getPlayerLookup(), keysByJoinKey.getOrDefault(line.getJoinKey(), Set.of()));
+        if (keys.size() > 1) {
+          ambiguousLine.inc(); // two players of today's teams answer to the line's name: placing either is a guess
+          continue;
+        }
+        String key = keys.isEmpty() ? null : keys.iterator().next();
+        PlayerGameSummary latest = key == null ? null : latestBefore(history.get(key), date);
         if (latest == null || !slots.containsKey(latest.getTeamAbbr())) {
           unplaced.inc();
           continue;
         }
-        universe.put(lookup, row(latest, slots.get(latest.getTeamAbbr()), date, SOURCE_PROPS));
+        universe.put(key, row(latest, slots.get(latest.getTeamAbbr()), date, SOURCE_PROPS));
         inUniverseByJoinKey.add(line.getJoinKey());
         fromProps.inc();
       }
@@ -179,9 +191,10 @@ public final class BuildSameDayUniverse
     }
 
     private static UpcomingPlayerGameContext row(PlayerGameSummary latest, Slot slot, String date, String source) {
+      // The season is the scheduled game's (from the data), not one guessed from D.
       return CompleteContext.bare(
-          latest.getPlayerLookup(), latest.getPlayerName(), date, slot.game.getGameId(), latest.getTeamAbbr(),
-          slot.opponent(), slot.home, source);
+          latest.getPlayerLookup(), latest.getPlayerId(), latest.getPlayerName(), date, slot.game.getSeason(),
+          slot.game.getGameId(), latest.getTeamAbbr(), slot.opponent(), slot.home, source);
     }
 
     /** The player's most recent game before D (any season); ties on a date resolve to the later-sorting team. */

@@ -1,7 +1,7 @@
 package transforms.context;
 
 import transforms.features.AsOf;
-import schemas.vocabulary.GameDates;
+import schemas.vocabulary.PlayerKeys;
 import transforms.daily.GroupByDate;
 import transforms.games.History;
 import schemas.vocabulary.PlayerNames;
@@ -36,9 +36,11 @@ import schemas.UpcomingPlayerGameContext;
  * Turns the run's universe (who is expected to play on D: team, opponent, home/away) into
  * {@code upcoming_player_game_context}: a day's universe and its consensus lines meet in one group per date
  * (daily windows; see {@link GroupByDate} for why by date), each player takes the line of his tolerant name key
- * ({@link PlayerNames#joinKey}: suffixes and nicknames), and rest comes from history. A player named twice in
- * the universe is kept once ({@code context:universe_duplicates}); a line no player takes is counted
- * ({@code context:lines_unmatched}), never attached by guess.
+ * ({@link PlayerNames#joinKey}: suffixes and nicknames), and rest comes from history. Players are told apart by
+ * {@link PlayerKeys} (the id), lines only by name: a player listed twice in the universe is kept once
+ * ({@code context:universe_duplicates}); a name two players of the day share is counted
+ * ({@code context:names_shared_by_ids}); a line no player takes ({@code context:lines_unmatched}) or whose
+ * name fits two players ({@code context:lines_matched_to_two_players}) is counted, never attached by guess.
  */
 public final class CompleteContext
     extends PTransform<PCollection<UpcomingPlayerGameContext>, PCollection<UpcomingPlayerGameContext>> {
@@ -55,13 +57,14 @@ public final class CompleteContext
 
   /** A universe row before lines and rest are known. */
   public static UpcomingPlayerGameContext bare(
-      String playerLookup, String playerName, String date, @Nullable String gameId, String team, String opponent,
-      boolean home, String source) {
+      String playerLookup, @Nullable String playerId, String playerName, String date, String season,
+      @Nullable String gameId, String team, String opponent, boolean home, String source) {
     return UpcomingPlayerGameContext.builder()
         .setPlayerLookup(playerLookup)
+        .setPlayerId(playerId)
         .setPlayerName(playerName)
         .setGameDate(date)
-        .setSeason(GameDates.seasonOf(date))
+        .setSeason(season)
         .setGameId(gameId)
         .setTeamAbbr(team)
         .setOpponentTeamAbbr(opponent)
@@ -72,6 +75,11 @@ public final class CompleteContext
         .build();
   }
 
+  /** The player's key ({@link PlayerKeys}) of a context row. */
+  public static String key(UpcomingPlayerGameContext p) {
+    return PlayerKeys.of(p.getPlayerId(), p.getPlayerLookup());
+  }
+
   /** The exact-name line if there is one, else the only candidate; two candidates and no exact match: none. */
   static @Nullable PropLine choose(String lookup, List<PropLine> candidates) {
     for (PropLine l : candidates) {
@@ -80,6 +88,25 @@ public final class CompleteContext
       }
     }
     return candidates.size() == 1 ? candidates.get(0) : null;
+  }
+
+  /**
+   * The players of one tolerant name who would take this line: those whose exact name it is, if any (two ids
+   * with one name), else those it reaches by the tolerant key. A line is attached only when this is one player.
+   */
+  static List<UpcomingPlayerGameContext> claimants(
+      PropLine line, List<PropLine> candidates, Iterable<UpcomingPlayerGameContext> sameName) {
+    List<UpcomingPlayerGameContext> exact = new ArrayList<>();
+    List<UpcomingPlayerGameContext> tolerant = new ArrayList<>();
+    for (UpcomingPlayerGameContext q : sameName) {
+      if (q.getPlayerLookup().equals(line.getPlayerLookup())) {
+        exact.add(q);
+      }
+      if (choose(q.getPlayerLookup(), candidates) == line) {
+        tolerant.add(q);
+      }
+    }
+    return exact.isEmpty() ? tolerant : exact;
   }
 
   /**
@@ -127,6 +154,8 @@ public final class CompleteContext
     private final Counter matched = Metrics.counter("context", "lines_matched");
     private final Counter unmatched = Metrics.counter("context", "lines_unmatched");
     private final Counter ambiguous = Metrics.counter("context", "lines_ambiguous");
+    private final Counter matchedToTwo = Metrics.counter("context", "lines_matched_to_two_players");
+    private final Counter sharedNames = Metrics.counter("context", "names_shared_by_ids");
     private final Counter duplicates = Metrics.counter("context", "universe_duplicates");
     private final Counter rows = Metrics.counter("context", "universe_rows");
     private final AsOfTime asOf;
@@ -152,17 +181,32 @@ public final class CompleteContext
       }
       // One row per player: a universe assembled from several sources may name a player twice.
       Map<String, UpcomingPlayerGameContext> universe = new TreeMap<>();
+      Map<String, Set<String>> keysByLookup = new HashMap<>();
+      Map<String, List<UpcomingPlayerGameContext>> playersByName = new HashMap<>();
       for (UpcomingPlayerGameContext p : c.element().getValue().getAll(players)) {
-        if (universe.putIfAbsent(p.getPlayerLookup(), p) != null) {
+        if (universe.putIfAbsent(key(p), p) != null) {
           duplicates.inc();
+          continue;
         }
+        keysByLookup.computeIfAbsent(p.getPlayerLookup(), k -> new HashSet<>()).add(key(p));
+        playersByName.computeIfAbsent(PlayerNames.joinKey(p.getPlayerLookup()), k -> new ArrayList<>()).add(p);
       }
+      keysByLookup.values().forEach(keys -> sharedNames.inc(keys.size() > 1 ? 1 : 0));
       Set<PropLine> attached = new HashSet<>();
+      Set<PropLine> claimedTwice = new HashSet<>();
       for (UpcomingPlayerGameContext p : universe.values()) {
         String name = PlayerNames.joinKey(p.getPlayerLookup());
         List<PropLine> candidates = linesByName.getOrDefault(name, List.of());
         PropLine line = choose(p.getPlayerLookup(), candidates);
-        if (line != null) {
+        List<UpcomingPlayerGameContext> claimants =
+            line == null ? List.of() : claimants(line, candidates, playersByName.get(name));
+        if (claimants.size() > 1) {
+          // A line names a player, and two players (two ids) answer to that name: attaching it to either is a guess.
+          claimedTwice.add(line);
+          line = null;
+        } else if (line != null && !claimants.contains(p)) {
+          line = null; // another player of the day has the line's exact name
+        } else if (line != null) {
           matched.inc();
           attached.add(line);
         } else if (candidates.size() > 1) {
@@ -170,9 +214,10 @@ public final class CompleteContext
         }
         c.output(withRestAndLine(c, window, p, line));
       }
+      matchedToTwo.inc(claimedTwice.size());
       for (List<PropLine> sameName : linesByName.values()) {
         for (PropLine l : sameName) {
-          if (!attached.contains(l)) {
+          if (!attached.contains(l) && !claimedTwice.contains(l)) {
             unmatched.inc();
           }
         }
@@ -182,9 +227,9 @@ public final class CompleteContext
     private UpcomingPlayerGameContext withRestAndLine(ProcessContext c, BoundedWindow window, UpcomingPlayerGameContext p, @Nullable PropLine line) {
       String date = p.getGameDate();
       Integer rest = AsOf.daysSinceLast(
-          AsOf.playedBefore(views.get(c, window, games).get(p.getPlayerLookup()), date), date, PlayerGameSummary::getGameDate);
+          AsOf.playedBefore(views.get(c, window, games).get(key(p)), date, p.getSeason()), date, PlayerGameSummary::getGameDate);
       Integer oppRest = AsOf.daysSinceLast(
-          AsOf.teamGamesBefore(views.get(c, window, teamGames).get(p.getOpponentTeamAbbr()), date), date,
+          AsOf.teamGamesBefore(views.get(c, window, teamGames).get(p.getOpponentTeamAbbr()), date, p.getSeason()), date,
           TeamGameSummary::getGameDate);
       rows.inc();
       return withLine(

@@ -15,6 +15,7 @@ import schemas.PlayerGameSummary;
 import schemas.PlayerShotZoneAnalysis;
 import schemas.TeamDefenseZoneAnalysis;
 import schemas.TeamGameSummary;
+import schemas.UpcomingPlayerGameContext;
 import schemas.ZoneGame;
 
 /**
@@ -27,7 +28,10 @@ public final class AsOf {
 
   public static final int LAST_N = 10;
 
-  /** The rows of {@code season} dated strictly before {@code date}, oldest first. */
+  /**
+   * The rows of {@code season} dated strictly before {@code date}, oldest first. The season is the one the data
+   * gives D's game (the context row's), never one computed from the date: seasons do not end on a fixed day.
+   */
   public static <T> List<T> prior(
       @Nullable Iterable<T> rows, String date, String season, Function<T, String> dateOf, Function<T, String> seasonOf) {
     List<T> out = new ArrayList<>();
@@ -43,14 +47,15 @@ public final class AsOf {
     return out;
   }
 
-  public static List<PlayerGameSummary> priorGames(@Nullable Iterable<PlayerGameSummary> rows, String date) {
-    return prior(rows, date, GameDates.seasonOf(date), PlayerGameSummary::getGameDate, PlayerGameSummary::getSeason);
+  public static List<PlayerGameSummary> priorGames(@Nullable Iterable<PlayerGameSummary> rows, String date, String season) {
+    return prior(rows, date, season, PlayerGameSummary::getGameDate, PlayerGameSummary::getSeason);
   }
 
   /** The player's games of D's season before D in which he played (minutes &gt; 0), oldest first. */
-  public static List<PlayerGameSummary> playedBefore(@Nullable Iterable<PlayerGameSummary> rows, String date) {
+  public static List<PlayerGameSummary> playedBefore(
+      @Nullable Iterable<PlayerGameSummary> rows, String date, String season) {
     List<PlayerGameSummary> played = new ArrayList<>();
-    for (PlayerGameSummary g : priorGames(rows, date)) {
+    for (PlayerGameSummary g : priorGames(rows, date, season)) {
       if (g.getMinutes() > 0) {
         played.add(g);
       }
@@ -69,11 +74,16 @@ public final class AsOf {
     return oldestFirst.subList(Math.max(0, oldestFirst.size() - n), oldestFirst.size());
   }
 
-  /** {@code player_daily_cache} for (player, D); see the table's definitions in docs/tables.md. */
-  public static PlayerDailyCache dailyCache(
-      String playerLookup, String date, String opponent, @Nullable Iterable<PlayerGameSummary> history) {
-    List<PlayerGameSummary> appearances = priorGames(history, date);
-    List<PlayerGameSummary> played = playedBefore(history, date);
+  /**
+   * {@code player_daily_cache} for the context row's (player, D), in the row's season (its game's, from the data;
+   * see docs/tables.md).
+   */
+  public static PlayerDailyCache dailyCache(UpcomingPlayerGameContext ctx, @Nullable Iterable<PlayerGameSummary> history) {
+    String date = ctx.getGameDate();
+    String season = ctx.getSeason();
+    String opponent = ctx.getOpponentTeamAbbr();
+    List<PlayerGameSummary> appearances = priorGames(history, date, season);
+    List<PlayerGameSummary> played = playedBefore(history, date, season);
     List<PlayerGameSummary> l5 = last(played, 5);
     List<PlayerGameSummary> l10 = last(played, LAST_N);
     LocalDate d = LocalDate.parse(date);
@@ -104,9 +114,10 @@ public final class AsOf {
     double fta10 = sum(l10, g -> (double) g.getFta());
     double pts10 = sum(l10, g -> (double) g.getPoints());
     return PlayerDailyCache.builder()
-        .setPlayerLookup(playerLookup)
+        .setPlayerLookup(ctx.getPlayerLookup())
+        .setPlayerId(ctx.getPlayerId())
         .setCacheDate(date)
-        .setSeason(GameDates.seasonOf(date))
+        .setSeason(season)
         .setGamesPlayedSeason(played.size())
         .setPointsAvgLast5(mean(l5, g -> (double) g.getPoints()))
         .setPointsAvgLast10(mean(l10, g -> (double) g.getPoints()))
@@ -143,13 +154,15 @@ public final class AsOf {
   }
 
   /** {@code player_shot_zone_analysis} for (player, D): the last 10 games with zone data. */
-  public static PlayerShotZoneAnalysis shotZones(String playerLookup, String date, @Nullable Iterable<ZoneGame> zones) {
-    List<ZoneGame> sample = last(prior(zones, date, GameDates.seasonOf(date), ZoneGame::getGameDate, ZoneGame::getSeason), LAST_N);
+  public static PlayerShotZoneAnalysis shotZones(UpcomingPlayerGameContext ctx, @Nullable Iterable<ZoneGame> zones) {
+    String date = ctx.getGameDate();
+    List<ZoneGame> sample = last(prior(zones, date, ctx.getSeason(), ZoneGame::getGameDate, ZoneGame::getSeason), LAST_N);
     ZoneTotals t = ZoneTotals.of(sample);
     return PlayerShotZoneAnalysis.builder()
-        .setPlayerLookup(playerLookup)
+        .setPlayerLookup(ctx.getPlayerLookup())
+        .setPlayerId(ctx.getPlayerId())
         .setAnalysisDate(date)
-        .setSeason(GameDates.seasonOf(date))
+        .setSeason(ctx.getSeason())
         .setGamesInSample(sample.size())
         .setZoneFgaLast10(t.fga())
         .setPctPaint(share(t.paintFga, t.fga()))
@@ -161,20 +174,27 @@ public final class AsOf {
         .build();
   }
 
-  public static List<TeamGameSummary> teamGamesBefore(@Nullable Iterable<TeamGameSummary> rows, String date) {
-    return prior(rows, date, GameDates.seasonOf(date), TeamGameSummary::getGameDate, TeamGameSummary::getSeason);
+  public static List<TeamGameSummary> teamGamesBefore(@Nullable Iterable<TeamGameSummary> rows, String date, String season) {
+    return prior(rows, date, season, TeamGameSummary::getGameDate, TeamGameSummary::getSeason);
   }
 
   /** {@code team_defense_zone_analysis} for (team, D), with the league's season-to-date baselines. */
   public static TeamDefenseZoneAnalysis teamDefense(
       String team,
       String date,
+      String season,
       @Nullable Iterable<TeamGameSummary> teamGames,
       @Nullable Iterable<ZoneGame> zonesAgainst,
       @Nullable Iterable<LeagueDay> leagueDays) {
-    String season = GameDates.seasonOf(date);
-    List<TeamGameSummary> games = teamGamesBefore(teamGames, date);
+    List<TeamGameSummary> games = teamGamesBefore(teamGames, date, season);
     List<TeamGameSummary> l10 = last(games, LAST_N);
+    // A partial box score's sums are not the team's: it never feeds a rating (flagged in incomplete_games_last10).
+    List<TeamGameSummary> rated = new ArrayList<>();
+    for (TeamGameSummary g : l10) {
+      if (g.getBoxScoreComplete()) {
+        rated.add(g);
+      }
+    }
     Set<String> sampleDates = new HashSet<>();
     l10.forEach(g -> sampleDates.add(g.getGameDate()));
     List<ZoneGame> allowed = new ArrayList<>();
@@ -193,23 +213,28 @@ public final class AsOf {
       leagueGames += day.getTeamGames();
       leaguePace += day.getPaceSum();
     }
-    double oppPoss = sum(l10, TeamGameSummary::getOppPossessions);
-    double poss = sum(l10, TeamGameSummary::getPossessions);
+    double oppPoss = sum(rated, TeamGameSummary::getOppPossessions);
+    double poss = sum(rated, TeamGameSummary::getPossessions);
     int wins = 0;
+    int decided = 0;
     for (TeamGameSummary g : games) {
-      wins += g.getWin() ? 1 : 0;
+      if (g.getWin() != null) {
+        decided++;
+        wins += g.getWin() ? 1 : 0;
+      }
     }
     return TeamDefenseZoneAnalysis.builder()
         .setTeamAbbr(team)
         .setAnalysisDate(date)
         .setSeason(season)
         .setGamesPlayedSeason(games.size())
-        .setGamesInSample(l10.size())
-        .setOppPointsAllowedLast10(mean(l10, g -> (double) g.getOppPoints()))
-        .setDefRatingLast10(oppPoss <= 0 ? null : 100 * sum(l10, g -> (double) g.getOppPoints()) / oppPoss)
-        .setOffRatingLast10(poss <= 0 ? null : 100 * sum(l10, g -> (double) g.getPoints()) / poss)
-        .setPaceLast10(mean(l10, g -> (g.getPossessions() + g.getOppPossessions()) / 2))
-        .setWinPctSeason(games.isEmpty() ? null : wins / (double) games.size())
+        .setGamesInSample(rated.size())
+        .setIncompleteGamesLast10(l10.size() - rated.size())
+        .setOppPointsAllowedLast10(mean(rated, g -> (double) g.getOppPoints()))
+        .setDefRatingLast10(oppPoss <= 0 ? null : 100 * sum(rated, g -> (double) g.getOppPoints()) / oppPoss)
+        .setOffRatingLast10(poss <= 0 ? null : 100 * sum(rated, g -> (double) g.getPoints()) / poss)
+        .setPaceLast10(mean(rated, g -> (g.getPossessions() + g.getOppPossessions()) / 2))
+        .setWinPctSeason(decided == 0 ? null : wins / (double) decided)
         .setDaysSinceLastGame(daysSinceLast(games, date, TeamGameSummary::getGameDate))
         .setOppZoneFgaLast10(opp.fga())
         .setOppFgPctAllowedPaint(share(opp.paintFgm, opp.paintFga))

@@ -7,6 +7,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.SerializableBiFunction;
 import org.apache.beam.sdk.values.PCollectionView;
 import schemas.UpcomingPlayerGameContext;
+import schemas.vocabulary.PlayerKeys;
 
 /**
  * One row per context row from the player's own history (a global-window view keyed by player): the shape
@@ -33,6 +34,6 @@ final class AsOfPlayerFn<H, O> extends DoFn<UpcomingPlayerGameContext, O> {
   @ProcessElement
   public void process(ProcessContext c, BoundedWindow window) {
     UpcomingPlayerGameContext p = c.element();
-    c.output(asOf.apply(p, views.get(c, window, history).get(p.getPlayerLookup())));
+    c.output(asOf.apply(p, views.get(c, window, history).get(PlayerKeys.of(p.getPlayerId(), p.getPlayerLookup()))));
   }
 }

@@ -70,6 +70,7 @@ public final class BuildFeatureVectors extends PTransform<PCollection<UpcomingPl
         out.get(GAPS).output(
             FeatureStoreGap.builder()
                 .setPlayerLookup(ctx.getPlayerLookup())
+                .setPlayerId(ctx.getPlayerId())
                 .setGameDate(ctx.getGameDate())
                 .setReason("feature computation failed: " + e)
                 .build());

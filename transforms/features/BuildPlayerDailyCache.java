@@ -24,7 +24,7 @@ public final class BuildPlayerDailyCache
         "AsOfDailyCache",
         ParDo.of(new AsOfPlayerFn<PlayerGameSummary, PlayerDailyCache>(
                 history.gamesByPlayer,
-                (p, games) -> AsOf.dailyCache(p.getPlayerLookup(), p.getGameDate(), p.getOpponentTeamAbbr(), games)))
+                AsOf::dailyCache))
             .withSideInputs(history.gamesByPlayer))
         .setCoder(SchemaCoders.of(PlayerDailyCache.class)); // the generic DoFn hides its output type
   }

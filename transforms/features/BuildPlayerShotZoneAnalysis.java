@@ -23,7 +23,7 @@ public final class BuildPlayerShotZoneAnalysis
     return context.apply(
         "AsOfShotZones",
         ParDo.of(new AsOfPlayerFn<ZoneGame, PlayerShotZoneAnalysis>(
-                history.zonesByPlayer, (p, zones) -> AsOf.shotZones(p.getPlayerLookup(), p.getGameDate(), zones)))
+                history.zonesByPlayer, AsOf::shotZones))
             .withSideInputs(history.zonesByPlayer))
         .setCoder(SchemaCoders.of(PlayerShotZoneAnalysis.class)); // the generic DoFn hides its output type
   }

@@ -6,7 +6,7 @@ import transforms.daily.SideInputCache;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -64,15 +64,18 @@ public final class BuildTeamDefenseZoneAnalysis
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       String date = c.element().getKey();
-      TreeSet<String> teams = new TreeSet<>();
+      // Each team in the season of its game on D, as the data gives it.
+      TreeMap<String, String> seasonOf = new TreeMap<>();
       for (UpcomingPlayerGameContext p : c.element().getValue()) {
-        teams.add(p.getTeamAbbr());
-        teams.add(p.getOpponentTeamAbbr());
+        seasonOf.putIfAbsent(p.getTeamAbbr(), p.getSeason());
+        seasonOf.putIfAbsent(p.getOpponentTeamAbbr(), p.getSeason());
       }
-      for (String team : teams) {
+      for (Map.Entry<String, String> t : seasonOf.entrySet()) {
+        String team = t.getKey();
         c.output(
             AsOf.teamDefense(
-                team, date, views.get(c, window, games).get(team), views.get(c, window, zonesAgainst).get(team), views.get(c, window, league)));
+                team, date, t.getValue(), views.get(c, window, games).get(team), views.get(c, window, zonesAgainst).get(team),
+                views.get(c, window, league)));
       }
     }
   }

@@ -49,6 +49,7 @@ public final class CompositeFactors {
             : clamp(10 * (cache.getUsageAvgLast5() / cache.getUsageAvgSeason() - 1), -3, 3);
     return PlayerCompositeFactors.builder()
         .setPlayerLookup(context.getPlayerLookup())
+        .setPlayerId(context.getPlayerId())
         .setGameDate(context.getGameDate())
         .setSeason(context.getSeason())
         .setTeamAbbr(context.getTeamAbbr())

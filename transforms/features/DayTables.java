@@ -18,6 +18,7 @@ import schemas.PlayerGameSummary;
 import schemas.PlayerShotZoneAnalysis;
 import schemas.TeamDefenseZoneAnalysis;
 import schemas.UpcomingPlayerGameContext;
+import schemas.vocabulary.PlayerKeys;
 
 /**
  * The day's Phase 4 tables as keyed views ({@link PlayerDay#view}), and the one join of a context row with
@@ -56,8 +57,8 @@ final class DayTables implements Serializable {
       PCollection<TeamDefenseZoneAnalysis> teams,
       History history) {
     return new DayTables(
-        PlayerDay.view("DayCache", cache, PlayerDailyCache::getPlayerLookup),
-        PlayerDay.view("DayShotZones", zones, PlayerShotZoneAnalysis::getPlayerLookup),
+        PlayerDay.view("DayCache", cache, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup())),
+        PlayerDay.view("DayShotZones", zones, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup())),
         PlayerDay.view("DayTeamRows", teams, TeamDefenseZoneAnalysis::getTeamAbbr),
         null,
         history.gamesByPlayer);
@@ -66,7 +67,7 @@ final class DayTables implements Serializable {
   /** The same tables plus the day's composite factors. */
   DayTables withComposite(PCollection<PlayerCompositeFactors> rows) {
     return new DayTables(
-        cache, zones, teams, PlayerDay.view("DayComposite", rows, PlayerCompositeFactors::getPlayerLookup), games);
+        cache, zones, teams, PlayerDay.view("DayComposite", rows, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup())), games);
   }
 
   List<PCollectionView<?>> views() {
@@ -84,11 +85,11 @@ final class DayTables implements Serializable {
    */
   FeatureContract.Inputs inputs(DoFn<UpcomingPlayerGameContext, ?>.ProcessContext c, BoundedWindow window) {
     UpcomingPlayerGameContext ctx = c.element();
-    String player = ctx.getPlayerLookup();
+    String player = PlayerKeys.of(ctx.getPlayerId(), ctx.getPlayerLookup());
     PlayerDailyCache cacheRow = PlayerDay.first(views.get(c, window, cache).get(player));
     boolean miss = cacheRow == null;
     if (miss) {
-      cacheRow = AsOf.dailyCache(player, ctx.getGameDate(), ctx.getOpponentTeamAbbr(), views.get(c, window, games).get(player));
+      cacheRow = AsOf.dailyCache(ctx, views.get(c, window, games).get(player));
     }
     Map<String, Iterable<TeamDefenseZoneAnalysis>> t = views.get(c, window, teams);
     TeamDefenseZoneAnalysis team = PlayerDay.first(t.get(ctx.getTeamAbbr()));

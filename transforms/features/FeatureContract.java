@@ -231,6 +231,7 @@ public final class FeatureContract {
     UpcomingPlayerGameContext c = in.context;
     return MlFeatureStoreV2.builder()
         .setPlayerLookup(c.getPlayerLookup())
+        .setPlayerId(c.getPlayerId())
         .setGameDate(c.getGameDate())
         .setSeason(c.getSeason())
         .setTeamAbbr(c.getTeamAbbr())

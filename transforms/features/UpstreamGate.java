@@ -1,5 +1,6 @@
 package transforms.features;
 
+import schemas.vocabulary.PlayerKeys;
 import transforms.daily.GroupByDate;
 import schemas.UpstreamNotReadyException;
 import java.io.Serializable;
@@ -93,7 +94,8 @@ public final class UpstreamGate<T> extends PTransform<PCollection<T>, PCollectio
     }
 
     /** The problem with one date's partition, or null when it is fit to build from. */
-    String problem(String date, Set<String> universe, Set<String> present) {
+    /** @param universe the run's players of the date: player key → how a message names him */
+    String problem(String date, Map<String, String> universe, Set<String> present) {
       Long written = writtenAt.get(date);
       if (written == null) {
         return table.name() + " has no partition for " + date + " (" + universe.size() + " players of the run need it)";
@@ -105,9 +107,9 @@ public final class UpstreamGate<T> extends PTransform<PCollection<T>, PCollectio
             table.name(), date, ageHours, maxAgeHours);
       }
       List<String> missing = new ArrayList<>();
-      for (String player : universe) {
-        if (!present.contains(player)) {
-          missing.add(player);
+      for (Map.Entry<String, String> player : universe.entrySet()) {
+        if (!present.contains(player.getKey())) {
+          missing.add(player.getValue());
         }
       }
       double coverage = universe.isEmpty() ? 1 : 1 - (double) missing.size() / universe.size();
@@ -135,8 +137,11 @@ public final class UpstreamGate<T> extends PTransform<PCollection<T>, PCollectio
     @ProcessElement
     public void process(ProcessContext c) {
       String date = c.element().getKey();
-      Set<String> universe = new TreeSet<>();
-      c.element().getValue().getAll(universeTag).forEach(p -> universe.add(p.getPlayerLookup()));
+      // keyed by player (id), named by his folded name in a message (with the id when there is one)
+      Map<String, String> universe = new TreeMap<>();
+      c.element().getValue().getAll(universeTag).forEach(p -> universe.put(
+          PlayerKeys.of(p.getPlayerId(), p.getPlayerLookup()),
+          p.getPlayerId() == null ? p.getPlayerLookup() : p.getPlayerLookup() + " (" + p.getPlayerId() + ")"));
       if (universe.isEmpty()) {
         return; // nobody of this run plays that day: the partition is not needed
       }

@@ -29,8 +29,9 @@ public final class BuildLeagueDays extends PTransform<PCollection<TeamGameSummar
         teamGames.apply(
             "PaceOfTeamGames",
             MapElements.into(kv)
-                .via(g -> KV.of(g.getGameDate(), day(g.getGameDate(), g.getSeason(), 1, (g.getPossessions() + g.getOppPossessions()) / 2,
-                    0, 0, 0, 0, 0, 0))));
+                // a partial box score's possessions are not the game's: it does not count toward league pace
+                .via(g -> KV.of(g.getGameDate(), day(g.getGameDate(), g.getSeason(), g.getBoxScoreComplete() ? 1 : 0,
+                    g.getBoxScoreComplete() ? (g.getPossessions() + g.getOppPossessions()) / 2 : 0, 0, 0, 0, 0, 0, 0))));
     PCollection<KV<String, LeagueDay>> fromZones =
         zoneGames.apply(
             "ZonesOfPlayerGames",

@@ -20,9 +20,23 @@ import schemas.TeamGameSummary;
  * Grouping by the game (date and both teams) gives both sides in one place, so each row carries its
  * opponent's points and possessions without a second join. A game with only one side in the input cannot
  * give points allowed: it is counted ({@code team_game_summary:one_sided_games}) and not emitted.
+ *
+ * <p>A file may hold only some of a team's players (a partial export): their sums are not the team's. The
+ * result is the box scores' {@code WL}, never the summed points, where WL is given. A game is complete when both
+ * sides' summed minutes reach its length (240, plus 25 per overtime as the longer side shows) within
+ * {@link #MINUTES_TOLERANCE}; otherwise both rows are flagged {@code box_score_complete = false} and counted
+ * ({@code team_game_summary:incomplete_team_games}), and the as-of ratings leave them out.
  */
 public final class BuildTeamGameSummaries
     extends PTransform<PCollection<PlayerGameSummary>, PCollection<TeamGameSummary>> {
+
+  /** Minutes a complete side may fall short by: whole-minute rounding of a dozen players' rows. */
+  public static final double MINUTES_TOLERANCE = 5;
+
+  /** The game's length in minutes from the longer side's summed minutes: 240 plus 25 per overtime. */
+  static double gameLength(double longerSideMinutes) {
+    return 240 + 25 * Math.max(0, Math.round((longerSideMinutes - 240) / 25.0));
+  }
 
   @Override
   public PCollection<TeamGameSummary> expand(PCollection<PlayerGameSummary> players) {
@@ -39,6 +53,8 @@ public final class BuildTeamGameSummaries
 
   static final class SumTeamsFn extends DoFn<KV<String, Iterable<PlayerGameSummary>>, TeamGameSummary> {
     private final Counter oneSided = Metrics.counter("phase3", "team_game_summary:one_sided_games");
+    private final Counter incomplete = Metrics.counter("phase3", "team_game_summary:incomplete_team_games");
+    private final Counter resultFromWl = Metrics.counter("phase3", "team_game_summary:result_from_wl");
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<PlayerGameSummary>> day, OutputReceiver<TeamGameSummary> out) {
@@ -58,12 +74,23 @@ public final class BuildTeamGameSummaries
         }
         Totals h = Totals.of(home);
         Totals a = Totals.of(away);
-        out.output(row(home.get(0), h, a));
-        out.output(row(away.get(0), a, h));
+        double length = gameLength(Math.max(h.minutes, a.minutes));
+        boolean complete = h.minutes >= length - MINUTES_TOLERANCE && a.minutes >= length - MINUTES_TOLERANCE;
+        if (!complete) {
+          incomplete.inc(2);
+        }
+        out.output(row(home.get(0), h, a, complete));
+        out.output(row(away.get(0), a, h, complete));
       }
     }
 
-    private static TeamGameSummary row(PlayerGameSummary any, Totals team, Totals opp) {
+    private TeamGameSummary row(PlayerGameSummary any, Totals team, Totals opp, boolean complete) {
+      Boolean win = team.wl != null ? team.wl : opp.wl != null ? Boolean.valueOf(!opp.wl) : null;
+      if (win != null) {
+        resultFromWl.inc();
+      } else if (complete) {
+        win = team.points > opp.points;
+      }
       return TeamGameSummary.builder()
           .setTeamAbbr(any.getTeamAbbr())
           .setOpponentTeamAbbr(any.getOpponentTeamAbbr())
@@ -71,7 +98,7 @@ public final class BuildTeamGameSummaries
           .setSeason(any.getSeason())
           .setGameId(any.getGameId())
           .setHomeGame(any.getHomeGame())
-          .setWin(team.points > opp.points)
+          .setWin(win)
           .setPoints(team.points)
           .setOppPoints(opp.points)
           .setFga(team.fga)
@@ -81,6 +108,8 @@ public final class BuildTeamGameSummaries
           .setPossessions(team.possessions())
           .setOppPossessions(opp.possessions())
           .setPlayers(team.players)
+          .setMinutes(team.minutes)
+          .setBoxScoreComplete(complete)
           .build();
     }
   }
@@ -92,6 +121,9 @@ public final class BuildTeamGameSummaries
     int oreb;
     int tov;
     int players;
+    double minutes;
+    /** The team's WL as its players' rows give it; null when none does. */
+    Boolean wl;
 
     static Totals of(List<PlayerGameSummary> rows) {
       Totals t = new Totals();
@@ -102,6 +134,10 @@ public final class BuildTeamGameSummaries
         t.oreb += p.getOreb();
         t.tov += p.getTov();
         t.players++;
+        t.minutes += p.getMinutes();
+        if (t.wl == null && p.getWin() != null) {
+          t.wl = p.getWin();
+        }
       }
       return t;
     }

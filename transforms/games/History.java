@@ -22,9 +22,11 @@ import schemas.LeagueDay;
 import schemas.PlayerGameSummary;
 import schemas.TeamGameSummary;
 import schemas.ZoneGame;
+import schemas.vocabulary.PlayerKeys;
 
 /**
- * Everything played so far, as side inputs in the global window, keyed for the as-of functions: a daily
+ * Everything played so far, as side inputs in the global window, keyed for the as-of functions (players by
+ * {@link PlayerKeys}: the id, else the folded name; teams by abbreviation): a daily
  * window of D reads them and {@code transforms.features.AsOf} keeps only what is before D. A global-window side input is visible
  * from every daily window, bounded or streaming, which is what lets backfill and same-day share one graph.
  *
@@ -64,13 +66,13 @@ public final class History implements POutput {
         return new History(
             games.getPipeline(),
             global("Games", games)
-                .apply("KeyGamesByPlayer", WithKeys.of(PlayerGameSummary::getPlayerLookup).withKeyType(TypeDescriptors.strings()))
+                .apply("KeyGamesByPlayer", WithKeys.of((PlayerGameSummary g) -> PlayerKeys.of(g.getPlayerId(), g.getPlayerLookup())).withKeyType(TypeDescriptors.strings()))
                 .apply("GamesByPlayer", View.asMultimap()),
             global("TeamGames", teamGames)
                 .apply("KeyGamesByTeam", WithKeys.of(TeamGameSummary::getTeamAbbr).withKeyType(TypeDescriptors.strings()))
                 .apply("GamesByTeam", View.asMultimap()),
             global("ZoneGames", zoneGames)
-                .apply("KeyZonesByPlayer", WithKeys.of(ZoneGame::getPlayerLookup).withKeyType(TypeDescriptors.strings()))
+                .apply("KeyZonesByPlayer", WithKeys.of((ZoneGame z) -> PlayerKeys.of(z.getPlayerId(), z.getPlayerLookup())).withKeyType(TypeDescriptors.strings()))
                 .apply("ZonesByPlayer", View.asMultimap()),
             global("ZoneGamesAgainst", zoneGames)
                 .apply(

@@ -54,7 +54,7 @@ public final class BuildHealthFacts {
 
   /** One player's fact on one date, small enough to group a season of them by date. */
   static final class Fact implements Serializable {
-    final char kind; // U universe, F feature row, P prediction, L line, G played
+    final char kind; // U universe, F feature row, P prediction, L line, G played, T incomplete team-game
     final String player;
     boolean cacheMiss;
     boolean qualityReady;
@@ -78,6 +78,7 @@ public final class BuildHealthFacts {
     @Nullable PCollection<schemas.PropSnapshotOffer> offers;
     @Nullable PCollection<schemas.ScheduledGame> schedule;
     @Nullable PCollection<schemas.ShotZoneAttempts> shotZones;
+    @Nullable PCollection<schemas.TeamGameSummary> teamGames;
     PCollection<DeadLetter> deadLetters;
 
     public Inputs(PCollection<DeadLetter> deadLetters) {
@@ -122,6 +123,12 @@ public final class BuildHealthFacts {
       return this;
     }
 
+    /** Team games: those whose box scores are incomplete are counted per date. */
+    public Inputs teamGames(PCollection<schemas.TeamGameSummary> v) {
+      teamGames = v;
+      return this;
+    }
+
     /** Prop snapshot offers: the newest snapshot read (freshness). */
     public Inputs offers(PCollection<schemas.PropSnapshotOffer> v) {
       offers = v;
@@ -146,6 +153,10 @@ public final class BuildHealthFacts {
     }
     if (in.played != null) {
       facts.add(facts(in.played, "Played", r -> r.getMinutes() > 0 ? KV.of(r.getGameDate(), new Fact('G', r.getPlayerLookup())) : null));
+    }
+    if (in.teamGames != null) {
+      facts.add(facts(in.teamGames, "IncompleteTeamGames",
+          r -> r.getBoxScoreComplete() ? null : KV.of(r.getGameDate(), new Fact('T', r.getTeamAbbr()))));
     }
     List<PCollection<KV<String, String>>> documents = new ArrayList<>();
     if (!facts.isEmpty()) {
@@ -217,6 +228,7 @@ public final class BuildHealthFacts {
       Set<String> predicted = new TreeSet<>();
       Set<String> withLine = new TreeSet<>();
       Set<String> played = new TreeSet<>();
+      Set<String> incompleteTeams = new TreeSet<>();
       Map<String, Fact> features = new TreeMap<>();
       for (Fact f : day.getValue()) {
         switch (f.kind) {
@@ -224,6 +236,7 @@ public final class BuildHealthFacts {
           case 'F': featured.add(f.player); features.put(f.player, f); break;
           case 'P': predicted.add(f.player); break;
           case 'L': withLine.add(f.player); break;
+          case 'T': incompleteTeams.add(f.player); break;
           default: played.add(f.player);
         }
       }
@@ -270,6 +283,7 @@ public final class BuildHealthFacts {
       d.put("played", played.size());
       d.set("played_not_in_universe", array(minus(played, universe)));
       d.put("universe_not_played", played.isEmpty() ? 0 : minus(universe, played).size());
+      d.put("incomplete_team_games", incompleteTeams.size());
       out.output(KV.of(day.getKey(), d.toString()));
     }
 

@@ -122,6 +122,7 @@ public final class BuildPredictions extends PTransform<PCollection<MlFeatureStor
         out.output(
             PlayerPropPrediction.builder()
                 .setPlayerLookup(row.getPlayerLookup())
+                .setPlayerId(row.getPlayerId())
                 .setGameDate(row.getGameDate())
                 .setSystemId(s.id())
                 .setLine(line)

@@ -1,5 +1,6 @@
 package transforms.predictions;
 
+import schemas.vocabulary.PlayerKeys;
 import transforms.daily.GroupByDate;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +83,7 @@ public final class GradePredictions extends PTransform<PCollection<PlayerPropPre
   public static PredictionGrade pending(PlayerPropPrediction p) {
     return PredictionGrade.builder()
         .setPlayerLookup(p.getPlayerLookup())
+        .setPlayerId(p.getPlayerId())
         .setGameDate(p.getGameDate())
         .setSystemId(p.getSystemId())
         .setLine(p.getLine())
@@ -176,12 +178,12 @@ public final class GradePredictions extends PTransform<PCollection<PlayerPropPre
       Map<String, PlayerGameSummary> played = new HashMap<>();
       for (PlayerGameSummary s : day.getValue().getAll(boxScores)) {
         if (s.getMinutes() > 0) {
-          played.put(s.getPlayerLookup(), s);
+          played.put(PlayerKeys.of(s.getPlayerId(), s.getPlayerLookup()), s);
         }
       }
       Map<String, List<PredictionGrade>> bySystem = new TreeMap<>();
       for (PlayerPropPrediction p : day.getValue().getAll(predictions)) {
-        PredictionGrade g = grade(p, played.get(p.getPlayerLookup()));
+        PredictionGrade g = grade(p, played.get(PlayerKeys.of(p.getPlayerId(), p.getPlayerLookup())));
         Metrics.counter("grading", g.getOutcome()).inc();
         bySystem.computeIfAbsent(p.getSystemId(), k -> new java.util.ArrayList<>()).add(g);
         out.get(GRADES).output(g);

@@ -18,7 +18,7 @@ public final class Rows {
         .setOpponentTeamAbbr(opponent)
         .setHomeGame(true)
         .setGameDate(date)
-        .setSeason(GameDates.seasonOf(date))
+        .setSeason(GameDates.inferSeason(date))
         .setMinutes(minutes)
         .setPoints(points)
         .setFgm(points / 2)
@@ -42,11 +42,11 @@ public final class Rows {
 
   /** One team's side of a game, with its and its opponent's possessions. */
   public static TeamGameSummary teamGame(String team, String opponent, String date, double possessions, double oppPossessions) {
-    return TeamGameSummary.builder()
+    return TeamGameSummary.builder().setMinutes(240).setBoxScoreComplete(true)
         .setTeamAbbr(team)
         .setOpponentTeamAbbr(opponent)
         .setGameDate(date)
-        .setSeason(GameDates.seasonOf(date))
+        .setSeason(GameDates.inferSeason(date))
         .setHomeGame(true)
         .setWin(true)
         .setPoints(110)
@@ -68,7 +68,7 @@ public final class Rows {
         .setTeamAbbr(team)
         .setDefendingTeamAbbr(defender)
         .setGameDate(date)
-        .setSeason(GameDates.seasonOf(date))
+        .setSeason(GameDates.inferSeason(date))
         .setPaintFga(pa)
         .setPaintFgm(pm)
         .setMidRangeFga(ma)
@@ -81,7 +81,7 @@ public final class Rows {
   /** A scheduled game. */
   public static ScheduledGame scheduled(String date, String home, String away) {
     return ScheduledGame.builder()
-        .setSeason(GameDates.seasonOf(date))
+        .setSeason(GameDates.inferSeason(date))
         .setGameDate(date)
         .setHomeTeamAbbr(home)
         .setAwayTeamAbbr(away)
@@ -92,7 +92,7 @@ public final class Rows {
   public static ShotZoneAttempts shots(String player, String team, String date, String basicZone, String zoneGroup, int fga, int fgm) {
     return ShotZoneAttempts.builder()
         .setGameDate(date)
-        .setSeason(GameDates.seasonOf(date))
+        .setSeason(GameDates.inferSeason(date))
         .setPlayerLookup(player)
         .setTeamAbbr(team)
         .setBasicZone(basicZone)

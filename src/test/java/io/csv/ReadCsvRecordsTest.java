@@ -81,7 +81,7 @@ public class ReadCsvRecordsTest {
                     .via(d -> d.getSourceFile() + ":" + d.getLineNumber() + ":" + d.getReason())))
         .containsInAnyOrder(
             "player_game_logs.csv:3:PTS 'twenty' is not a number",
-            "player_game_logs.csv:4:duplicate of line 2 (same player_lookup=aarongordon, game_date=2023-10-24)",
+            "player_game_logs.csv:4:duplicate of line 2 (same player_id=203932, game_date=2023-10-24)",
             "player_game_logs.csv:5:row has 5 fields, the header has 25 (truncated line or wrong delimiter?)",
             "player_game_logs.csv:6:blank line");
     PAssert.that(

@@ -128,6 +128,8 @@ public class ReadInputsTest {
     assertThat(ignored, equalTo(Map.of(
         "player_game_logs_on_or_after_date_ignored", 1L,
         "schedule_other_dates_ignored", 2L,
-        "props_other_dates_ignored", 1L)));
+        // one snapshot file's part of another date (the consensus input), and that part's one offer
+        "props_other_dates_ignored", 1L,
+        "prop_offers_other_dates_ignored", 1L)));
   }
 }

@@ -108,10 +108,10 @@ public class BuildLineUpdatesTest {
   /** D's morning context: Ann at 20.5 and Bob at 15.5, both from the morning snapshot, in D's daily window. */
   private PCollection<UpcomingPlayerGameContext> morning() {
     UpcomingPlayerGameContext ann = CompleteContext.withLine(
-        CompleteContext.bare("annexample", "Ann Example", D, "g1", "BOS", "NYK", true, "schedule"),
+        CompleteContext.bare("annexample", "1", "Ann Example", D, GameDates.inferSeason(D), "g1", "BOS", "NYK", true, "schedule"),
         line("annexample", "Ann Example", 20.5, MORNING), MORNING);
     UpcomingPlayerGameContext bob = CompleteContext.withLine(
-        CompleteContext.bare("bobsample", "Bob Sample", D, "g1", "BOS", "NYK", true, "schedule"),
+        CompleteContext.bare("bobsample", "2", "Bob Sample", D, GameDates.inferSeason(D), "g1", "BOS", "NYK", true, "schedule"),
         line("bobsample", "Bob Sample", 15.5, MORNING), MORNING);
     return p.apply("MorningContext", Create.timestamped(
                 TimestampedValue.of(ann, GameDates.timestampOf(D)), TimestampedValue.of(bob, GameDates.timestampOf(D)))
@@ -139,7 +139,7 @@ public class BuildLineUpdatesTest {
     for (String date : List.of("2024-01-10", "2024-01-12", "2024-01-14", "2024-01-16", "2024-01-18")) {
       PlayerGameSummary ann = AsOfTest.game(date, 32, 21);
       games.add(ann);
-      games.add(ann.toBuilder().setPlayerLookup("bobsample").setPlayerName("Bob Sample").setPoints(15).build());
+      games.add(ann.toBuilder().setPlayerId("2").setPlayerLookup("bobsample").setPlayerName("Bob Sample").setPoints(15).build());
     }
     History history =
         p.apply("History", Create.of(games).withCoder(SchemaCoders.of(PlayerGameSummary.class)))

@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.Test;
 import schemas.PlayerDailyCache;
 import schemas.PlayerGameSummary;
+import schemas.UpcomingPlayerGameContext;
+import transforms.context.CompleteContext;
 
 /** The player_daily_cache contract, field by field, on hand-made histories with every edge the contract names. */
 public class AsOfTest {
@@ -27,10 +29,16 @@ public class AsOfTest {
     int fgm = points / 2;
     int ftm = points % 2;
     String line =
-        String.join(",", GameDates.seasonOf(date), "1", "Ann Example", "BOS", "00223" + date.replace("-", "").substring(3),
+        String.join(",", GameDates.inferSeason(date), "1", "Ann Example", "BOS", "00223" + date.replace("-", "").substring(3),
             date, "BOS vs. NYK", "W", Integer.toString(minutes), Integer.toString(fgm), Integer.toString(fgm + 3), "0", "1",
             Integer.toString(ftm), Integer.toString(ftm), "0", "0", "0", "1", "1", "0", "0", "0", Integer.toString(points), "0");
     return PlayerGameLogParserTest.parse(PARSER, HEADER, line);
+  }
+
+  /** Ann Example's context row on a date against an opponent, in the season her 2023-24 box scores carry. */
+  public static UpcomingPlayerGameContext context(String date, String opponent) {
+    return CompleteContext.bare(
+        "annexample", "1", "Ann Example", date, GameDates.inferSeason(date), null, "BOS", opponent, true, "played");
   }
 
   @Test
@@ -45,7 +53,7 @@ public class AsOfTest {
             game("2024-01-19", 35, 31),
             game("2024-01-20", 40, 50), // D itself
             game("2024-01-22", 40, 99)); // later
-    PlayerDailyCache c = AsOf.dailyCache("annexample", "2024-01-20", "NYK", history);
+    PlayerDailyCache c = AsOf.dailyCache(context("2024-01-20", "NYK"), history);
     assertThat(c.getCacheDate(), equalTo("2024-01-20"));
     assertThat(c.getSeason(), equalTo("2023-24"));
     assertThat(c.getGamesPlayedSeason(), equalTo(4));
@@ -69,7 +77,7 @@ public class AsOfTest {
     for (int i = 1; i <= 12; i++) {
       history.add(game(String.format("2024-01-%02d", i), 10, i));
     }
-    PlayerDailyCache c = AsOf.dailyCache("annexample", "2024-01-20", "NYK", history);
+    PlayerDailyCache c = AsOf.dailyCache(context("2024-01-20", "NYK"), history);
     assertThat(c.getGamesPlayedSeason(), equalTo(12));
     assertThat(c.getPointsAvgLast5(), closeTo(10.0, 1e-12)); // 8..12
     assertThat(c.getPointsAvgLast10(), closeTo(7.5, 1e-12)); // 3..12
@@ -81,7 +89,7 @@ public class AsOfTest {
 
   @Test
   public void withoutGamesEveryAverageIsNullAndOneGameHasNoSpread() throws Exception {
-    PlayerDailyCache none = AsOf.dailyCache("annexample", "2024-01-20", "NYK", null);
+    PlayerDailyCache none = AsOf.dailyCache(context("2024-01-20", "NYK"), null);
     assertThat(none.getGamesPlayedSeason(), equalTo(0));
     assertThat(none.getPointsAvgLast5(), nullValue());
     assertThat(none.getPointsAvgLast10(), nullValue());
@@ -92,7 +100,7 @@ public class AsOfTest {
     assertThat(none.getDaysSinceLastGame(), nullValue());
     assertThat(none.getGamesInLast7Days(), equalTo(0));
 
-    PlayerDailyCache one = AsOf.dailyCache("annexample", "2024-01-20", "NYK", List.of(game("2024-01-18", 30, 12)));
+    PlayerDailyCache one = AsOf.dailyCache(context("2024-01-20", "NYK"), List.of(game("2024-01-18", 30, 12)));
     assertThat(one.getPointsStdLast10(), nullValue());
     assertThat(one.getPointsAvgLast10(), closeTo(12.0, 1e-12));
     assertThat(one.getDaysSinceLastGame(), equalTo(2));

@@ -97,7 +97,7 @@ public class BuildFeatureStoreTest {
   public void aPersistedCacheIsUsedAndAPlayerItLacksIsRecomputedAndFlagged() throws Exception {
     History history = history();
     PlayerDailyCache persisted =
-        AsOf.dailyCache("annexample", D, "NYK", List.of(game("annexample", "2024-01-18", 30, 30)));
+        AsOf.dailyCache(FeatureRows.context("annexample", D, "BOS", "NYK"), List.of(game("annexample", "2024-01-18", 30, 30)));
     FeatureStore store =
         FeatureRows.context(p, context("annexample", D, "BOS", "NYK"), context("bobexample", D, "NYK", "BOS"))
             .apply(new BuildFeatureStore(

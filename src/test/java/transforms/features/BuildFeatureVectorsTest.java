@@ -40,9 +40,9 @@ public class BuildFeatureVectorsTest {
   public void aFailingRowBecomesAGapAndTheOthersStillGetFeatures() throws Exception {
     String d = "2024-01-20";
     PlayerGameSummary before = AsOfTest.game("2024-01-18", 30, 12);
-    UpcomingPlayerGameContext good = CompleteContext.bare("annexample", "Ann Example", d, null, "BOS", "NYK", true, "played");
+    UpcomingPlayerGameContext good = AsOfTest.context(d, "NYK");
     // A date no calendar has: the as-of computation cannot place it, and must not sink the day.
-    UpcomingPlayerGameContext bad = good.toBuilder().setPlayerLookup("badrow").setGameDate("2024-02-30").build();
+    UpcomingPlayerGameContext bad = good.toBuilder().setPlayerLookup("badrow").setPlayerId("2").setGameDate("2024-02-30").build();
     PCollection<UpcomingPlayerGameContext> context =
         p.apply("Context", Create.timestamped(
                 TimestampedValue.of(good, GameDates.timestampOf(d)), TimestampedValue.of(bad, GameDates.timestampOf(d)))

@@ -28,7 +28,7 @@ public class BuildPlayerCompositeFactorsTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
   private static TeamDefenseZoneAnalysis team(String abbr, double pace, double paint, double mid, double three) {
-    return TeamDefenseZoneAnalysis.builder()
+    return TeamDefenseZoneAnalysis.builder().setIncompleteGamesLast10(0)
         .setTeamAbbr(abbr).setAnalysisDate(D).setSeason("2023-24").setGamesPlayedSeason(10).setGamesInSample(10)
         .setOppPointsAllowedLast10(110.0).setDefRatingLast10(110.0).setOffRatingLast10(110.0).setPaceLast10(pace)
         .setWinPctSeason(0.5).setDaysSinceLastGame(2).setOppZoneFgaLast10(800)
@@ -40,7 +40,7 @@ public class BuildPlayerCompositeFactorsTest {
   @Test
   public void scoresComeFromTheDaysRowsAndAMissingCacheRowFromHistory() throws Exception {
     PlayerDailyCache annCache =
-        AsOf.dailyCache("annexample", D, "NYK", null).toBuilder()
+        AsOf.dailyCache(FeatureRows.context("annexample", D, "BOS", "NYK"), null).toBuilder()
             .setGamesInLast7Days(4).setMinutesInLast7Days(130).setUsageAvgLast5(11.0).setUsageAvgSeason(10.0).build();
     PlayerShotZoneAnalysis annZones =
         PlayerShotZoneAnalysis.builder()

@@ -26,19 +26,19 @@ final class FeatureRows {
   static final String D = "2024-01-20";
 
   static UpcomingPlayerGameContext context(String player, String date, String team, String opponent) {
-    return CompleteContext.bare(player, player, date, null, team, opponent, true, "played");
+    return CompleteContext.bare(player, null, player, date, GameDates.inferSeason(date), null, team, opponent, true, "played");
   }
 
   /** A box score of {@code player} for BOS vs NYK ({@link AsOfTest#game}). */
   static PlayerGameSummary game(String player, String date, int minutes, int points) throws Exception {
-    return AsOfTest.game(date, minutes, points).toBuilder().setPlayerLookup(player).build();
+    return AsOfTest.game(date, minutes, points).toBuilder().setPlayerLookup(player).setPlayerId(null).build();
   }
 
   /** One game's attempts and makes in paint, mid-range and three. */
   static ZoneGame zones(String player, String team, String defender, String date, int... attemptsMakes) {
     return ZoneGame.builder()
         .setPlayerLookup(player).setTeamAbbr(team).setDefendingTeamAbbr(defender).setGameDate(date)
-        .setSeason(GameDates.seasonOf(date))
+        .setSeason(GameDates.inferSeason(date))
         .setPaintFga(attemptsMakes[0]).setPaintFgm(attemptsMakes[1])
         .setMidRangeFga(attemptsMakes[2]).setMidRangeFgm(attemptsMakes[3])
         .setThreeFga(attemptsMakes[4]).setThreeFgm(attemptsMakes[5])
@@ -47,8 +47,8 @@ final class FeatureRows {
 
   static TeamGameSummary teamGame(
       String team, String opponent, String date, boolean win, int points, int oppPoints, double poss, double oppPoss) {
-    return TeamGameSummary.builder()
-        .setTeamAbbr(team).setOpponentTeamAbbr(opponent).setGameDate(date).setSeason(GameDates.seasonOf(date))
+    return TeamGameSummary.builder().setMinutes(240).setBoxScoreComplete(true)
+        .setTeamAbbr(team).setOpponentTeamAbbr(opponent).setGameDate(date).setSeason(GameDates.inferSeason(date))
         .setGameId(null).setHomeGame(true).setWin(win).setPoints(points).setOppPoints(oppPoints)
         .setFga(80).setFta(20).setOreb(10).setTov(12).setPossessions(poss).setOppPossessions(oppPoss).setPlayers(10)
         .build();
@@ -56,7 +56,7 @@ final class FeatureRows {
 
   static LeagueDay leagueDay(String date, int teamGames, double paceSum, int... attemptsMakes) {
     return LeagueDay.builder()
-        .setGameDate(date).setSeason(GameDates.seasonOf(date)).setTeamGames(teamGames).setPaceSum(paceSum)
+        .setGameDate(date).setSeason(GameDates.inferSeason(date)).setTeamGames(teamGames).setPaceSum(paceSum)
         .setPaintFga(attemptsMakes[0]).setPaintFgm(attemptsMakes[1])
         .setMidRangeFga(attemptsMakes[2]).setMidRangeFgm(attemptsMakes[3])
         .setThreeFga(attemptsMakes[4]).setThreeFgm(attemptsMakes[5])
