@@ -92,7 +92,10 @@ public class RealSeasonTest {
     int otherGame = 0;
     for (String d : PARITY_DATES) {
       Path sd = TMP.newFolder("same-day-" + d).toPath();
-      FeaturesTest.Run run = FeaturesTest.run("same-day", "--inputDir=" + in, "--outputDir=" + sd, "--date=" + d);
+      // On 2023-11-01 nobody has five games yet, so no row is quality-ready: the health report calls that an error
+      // (HealthReportTest checks it); this test is about the rows, so the run's status ignores the report.
+      FeaturesTest.Run run =
+          FeaturesTest.run("same-day", "--inputDir=" + in, "--outputDir=" + sd, "--date=" + d, "--healthFailOn=never");
       assertThat(run.stderr(), run.exit(), equalTo(0));
       Parity parity = Parity.of(
           sd.resolve("ml_feature_store_v2").resolve(d + ".json"), out.resolve("ml_feature_store_v2").resolve(d + ".json"));

@@ -29,7 +29,7 @@ public class AsOfTest {
     int fgm = points / 2;
     int ftm = points % 2;
     String line =
-        String.join(",", GameDates.inferSeason(date), "1", "Ann Example", "BOS", "00223" + date.replace("-", "").substring(3),
+        String.join(",", GameDates.inferSeason(date), "1", "Ann Example", "BOS", "002" + GameDates.inferSeason(date).substring(2, 4) + date.replace("-", "").substring(3),
             date, "BOS vs. NYK", "W", Integer.toString(minutes), Integer.toString(fgm), Integer.toString(fgm + 3), "0", "1",
             Integer.toString(ftm), Integer.toString(ftm), "0", "0", "0", "1", "1", "0", "0", "0", Integer.toString(points), "0");
     return PlayerGameLogParserTest.parse(PARSER, HEADER, line);
