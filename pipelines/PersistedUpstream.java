@@ -27,6 +27,7 @@ import org.apache.beam.sdk.options.StreamingOptions;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -87,7 +88,10 @@ final class PersistedUpstream {
           "PersistedKeys",
           MapElements.into(TypeDescriptors.strings())
               .via(r -> key(Tables.PLAYER_DAILY_CACHE.partitionOf(r), PRESENT, UpstreamGate.player(r))));
-      return PCollectionList.of(universe).and(present).apply("AllKeys", Flatten.pCollections());
+      // A universe may come in daily windows (same-day's does): the keys are compared whole, in one window.
+      return PCollectionList.of(universe.apply("UniverseKeysGlobal", Window.<String>into(new GlobalWindows())))
+          .and(present.apply("PersistedKeysGlobal", Window.<String>into(new GlobalWindows())))
+          .apply("AllKeys", Flatten.pCollections());
     });
     return source
         .read(p, "ReadPersistedDailyCache", Tables.PLAYER_DAILY_CACHE, inRange)

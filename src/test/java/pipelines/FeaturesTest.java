@@ -219,6 +219,22 @@ public class FeaturesTest {
     return out;
   }
 
+  @Test
+  public void sameDayChecksThePersistedCacheAgainstWhoIsExpectedBeforeItsGraphRuns() throws Exception {
+    // No box scores yet on an upcoming date: only the same-day universe (who is scheduled) needs its partition,
+    // which the backfill that wrote the cache could not have written.
+    String upcoming = "2024-11-29"; // scheduled in the embedded sample, not played (SameDayTest's upcoming date)
+    Path out = TMP.newFolder("same-day-from-cache").toPath();
+    Run r = run("same-day", "--inputDir=" + input, "--outputDir=" + out, "--date=" + upcoming,
+        "--cacheDir=" + full);
+    assertThat(r.stderr, r.exit, equalTo(2));
+    assertThat(r.stderr, containsString("error: upstream not ready: player_daily_cache has no partition for "
+        + upcoming + " ("));
+    try (var written = Files.list(out)) {
+      assertThat(written.toList(), equalTo(List.of()));
+    }
+  }
+
   private static void copyTable(Path from, Path to, String table) throws Exception {
     Path dst = Files.createDirectories(to.resolve(table));
     try (var files = Files.list(from.resolve(table))) {
