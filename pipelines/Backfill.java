@@ -52,7 +52,7 @@ public final class Backfill {
     BuildHealthFacts.Inputs health = Writes.healthOf(in).teamGames(teamGames);
     if (options.getBuildFeatures()) {
       // 4. Phase 4, the feature store, and predictions with --model
-      FeatureGraph f = FeatureGraph.played(p, in, teamGames, range, options);
+      FeatureGraph f = FeatureGraph.played(p, files, in, teamGames, range, options);
       sink.write(FeatureGraph.inRange(f.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);
       Writes.featureStore(sink, f.context, f.store);
       health.universe(f.context).features(f.store.features).lines(f.lines)

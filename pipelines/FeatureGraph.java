@@ -1,7 +1,11 @@
 package pipelines;
 
-import schemas.vocabulary.PlayerKeys;
+import io.inputs.InputFiles;
 import io.inputs.ReadInputs;
+import java.util.function.Function;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.PlayerDailyCache;
+import transforms.games.BuildTeamGameSummaries;
 import java.io.IOException;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Filter;
@@ -44,31 +48,56 @@ final class FeatureGraph {
 
   /** Backfill's and train's graph: the universe of D is every player with a box score on D with minutes &gt; 0. */
   static FeatureGraph played(
-      Pipeline p, ReadInputs.Inputs in, PCollection<TeamGameSummary> teamGames, DateRange range, FeatureOptions options)
-      throws IOException {
+      Pipeline p, InputFiles files, ReadInputs.Inputs in, PCollection<TeamGameSummary> teamGames, DateRange range,
+      FeatureOptions options) throws IOException {
+    // The driver's preflight reads the inputs again on its own pipeline to compose the same universe.
+    Function<Pipeline, PCollection<UpcomingPlayerGameContext>> universeOf =
+        q -> playedUniverse(q.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options))), range);
+    PCollection<PlayerDailyCache> persisted = PersistedUpstream.dailyCache(p, options, range, universeOf);
     History history = history(in, teamGames);
     AsOfTime asOf = AsOfTime.parse(options.getAsOfTime(), AsOfTime.beforeTipOff());
     PCollection<PropLine> lines = in.propSnapshots.apply("BuildConsensusLines", new BuildConsensusLines(asOf));
-    PCollection<UpcomingPlayerGameContext> universe =
-        in.gameSummaries
-            .apply("PlayedInRange", Filter.by((PlayerGameSummary s) -> range.contains(s.getGameDate()) && s.getMinutes() > 0))
-            .apply(
-                "UniverseFromBoxScores",
-                MapElements.into(TypeDescriptor.of(UpcomingPlayerGameContext.class))
-                    .via(s -> CompleteContext.bare(s.getPlayerLookup(), s.getPlayerId(), s.getPlayerName(), s.getGameDate(), s.getSeason(), s.getGameId(),
-                        s.getTeamAbbr(), s.getOpponentTeamAbbr(), s.getHomeGame(), "played")));
-    return complete(p, universe, lines, history, range, options, asOf);
+    return complete(playedUniverse(in, range), lines, history, persisted, asOf);
   }
 
-  /** Same-day's graph for one date: the universe is who is expected to play ({@link BuildSameDayUniverse}). */
+  private static PCollection<UpcomingPlayerGameContext> playedUniverse(ReadInputs.Inputs in, DateRange range) {
+    return in.gameSummaries
+        .apply("PlayedInRange", Filter.by((PlayerGameSummary s) -> range.contains(s.getGameDate()) && s.getMinutes() > 0))
+        .apply(
+            "UniverseFromBoxScores",
+            MapElements.into(TypeDescriptor.of(UpcomingPlayerGameContext.class))
+                .via(s -> CompleteContext.bare(s.getPlayerLookup(), s.getPlayerId(), s.getPlayerName(), s.getGameDate(),
+                    s.getSeason(), s.getGameId(), s.getTeamAbbr(), s.getOpponentTeamAbbr(), s.getHomeGame(), "played")));
+  }
+
+  /**
+   * Same-day's graph for one date: the universe is who is expected to play ({@link BuildSameDayUniverse}), from
+   * {@code known}, the inputs as known the morning of the date.
+   */
   static FeatureGraph expected(
-      Pipeline p, ReadInputs.Inputs known, PCollection<TeamGameSummary> teamGames, String date, SameDayOptions options,
-      AsOfTime asOf) throws IOException {
+      Pipeline p, InputFiles files, ReadInputs.Inputs known, PCollection<TeamGameSummary> teamGames, String date,
+      SameDayOptions options, AsOfTime asOf) throws IOException {
+    // The driver's preflight reads the inputs again on its own pipeline to compose the same universe.
+    Function<Pipeline, PCollection<UpcomingPlayerGameContext>> universeOf = q -> {
+      ReadInputs.Inputs k =
+          q.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options))).knownOnMorningOf(date);
+      History h = history(k, k.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries()));
+      return expectedUniverse(k, consensusLines(k, asOf), h, options);
+    };
+    PCollection<PlayerDailyCache> persisted =
+        PersistedUpstream.dailyCache(p, options, DateRange.single(date), universeOf);
     History history = history(known, teamGames);
-    PCollection<PropLine> lines = known.propSnapshots.apply("BuildConsensusLines", new BuildConsensusLines(asOf));
-    PCollection<UpcomingPlayerGameContext> universe =
-        known.schedule.apply("BuildSameDayUniverse", new BuildSameDayUniverse(lines, history, options.getRosterGames()));
-    return complete(p, universe, lines, history, DateRange.single(date), options, asOf);
+    PCollection<PropLine> lines = consensusLines(known, asOf);
+    return complete(expectedUniverse(known, lines, history, options), lines, history, persisted, asOf);
+  }
+
+  private static PCollection<PropLine> consensusLines(ReadInputs.Inputs in, AsOfTime asOf) {
+    return in.propSnapshots.apply("BuildConsensusLines", new BuildConsensusLines(asOf));
+  }
+
+  private static PCollection<UpcomingPlayerGameContext> expectedUniverse(
+      ReadInputs.Inputs known, PCollection<PropLine> lines, History history, SameDayOptions options) {
+    return known.schedule.apply("BuildSameDayUniverse", new BuildSameDayUniverse(lines, history, options.getRosterGames()));
   }
 
   private static History history(ReadInputs.Inputs in, PCollection<TeamGameSummary> teamGames) {
@@ -76,12 +105,11 @@ final class FeatureGraph {
   }
 
   private static FeatureGraph complete(
-      Pipeline p, PCollection<UpcomingPlayerGameContext> universe, PCollection<PropLine> lines, History history,
-      DateRange range, FeatureOptions options, AsOfTime asOf) throws IOException {
+      PCollection<UpcomingPlayerGameContext> universe, PCollection<PropLine> lines, History history,
+      @Nullable PCollection<PlayerDailyCache> persisted, AsOfTime asOf) {
     PCollection<UpcomingPlayerGameContext> context =
         universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(lines, history, asOf));
-    FeatureStore store = context.apply(
-        "BuildFeatureStore", new BuildFeatureStore(history, PersistedUpstream.dailyCache(p, options, range, context)));
+    FeatureStore store = context.apply("BuildFeatureStore", new BuildFeatureStore(history, persisted));
     return new FeatureGraph(lines, history, context, store);
   }
 

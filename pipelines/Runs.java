@@ -92,6 +92,10 @@ final class Runs {
     } catch (IllegalArgumentException | DateTimeParseException | InputFiles.InputException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
+    } catch (UpstreamNotReadyException e) {
+      // Refused by the driver's preflight (PersistedUpstream), before the main graph was built.
+      System.err.println("error: upstream not ready: " + e.getMessage());
+      return 2;
     } catch (IOException e) {
       System.err.println("error: " + e.getMessage());
       return 1;
@@ -163,7 +167,7 @@ final class Runs {
     return dir.toString();
   }
 
-  private static <E extends Throwable> @Nullable E find(Throwable t, Class<E> type) {
+  static <E extends Throwable> @Nullable E find(Throwable t, Class<E> type) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (type.isInstance(c)) {
         return type.cast(c);
@@ -206,6 +210,7 @@ final class Runs {
       }
       state = result.waitUntilFinish();
     } catch (RuntimeException e) {
+      // Only a persisted partition that became unreadable after the driver's preflight gets here.
       UpstreamNotReadyException notReady = find(e, UpstreamNotReadyException.class);
       if (notReady == null) {
         throw e;

@@ -80,7 +80,7 @@ public final class SameDay {
     ReadInputs.Inputs in = all.knownOnMorningOf(d);
     // 2. who is expected, their context, Phase 4 and the feature store
     PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
-    FeatureGraph f = FeatureGraph.expected(p, in, teamGames, d, options, asOf);
+    FeatureGraph f = FeatureGraph.expected(p, files, in, teamGames, d, options, asOf);
     // 3. write them, with predictions under --model
     sink.write(f.lines, Tables.PLAYER_PROP_LINES);
     Writes.featureStore(sink, f.context, f.store);

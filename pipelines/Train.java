@@ -60,7 +60,7 @@ public final class Train {
       DateRange range = DateRange.of(options.getStartDate(), options.getEndDate());
       ReadInputs.Inputs in = p.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options)));
       PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
-      FeatureGraph f = FeatureGraph.played(p, in, teamGames, range, options);
+      FeatureGraph f = FeatureGraph.played(p, files, in, teamGames, range, options);
       GbmModel.Params params = new GbmModel.Params();
       params.rounds = options.getRounds();
       params.maxDepth = options.getMaxDepth();

@@ -21,8 +21,8 @@ public final class BuildFeatureStore extends PTransform<PCollection<UpcomingPlay
   private final @Nullable PCollection<PlayerDailyCache> persistedCache;
 
   /**
-   * @param persistedCache a daily cache read from an earlier run (already through its gate), used instead of
-   *     computing it; null to compute it from history.
+   * @param persistedCache a daily cache read from an earlier run (already found fit by the driver's
+   *     {@link UpstreamGate} check), used instead of computing it; null to compute it from history.
    */
   public BuildFeatureStore(History history, @Nullable PCollection<PlayerDailyCache> persistedCache) {
     this.history = history;

@@ -141,21 +141,27 @@ public class FeaturesTest {
     String content = Files.readString(partition);
 
     Files.delete(partition);
-    Run missing = run(concat(args(TMP.newFolder("x1").toPath(), "--cacheDir=" + cache), range));
-    assertThat(missing.exit, equalTo(1));
-    assertThat(missing.stderr, containsString("player_daily_cache has no partition for " + D));
+    // Refused by the driver before the main graph is built: a usage-or-input exit, one line, nothing written.
+    Path refused = TMP.newFolder("x1").toPath();
+    Run missing = run(concat(args(refused, "--cacheDir=" + cache), range));
+    assertThat(missing.stderr, missing.exit, equalTo(2));
+    assertThat(missing.stderr, containsString("error: upstream not ready: player_daily_cache has no partition for " + D));
+    try (var written = Files.list(refused)) {
+      assertThat(written.map(f -> f.getFileName().toString()).filter(f -> !f.equals("embedded_sample_input")).toList(),
+          equalTo(List.of()));
+    }
 
     Files.writeString(partition, content);
     Files.setLastModifiedTime(partition, FileTime.fromMillis(System.currentTimeMillis() - 48L * 3600 * 1000));
     Run stale = run(concat(args(TMP.newFolder("x2").toPath(), "--cacheDir=" + cache), range));
-    assertThat(stale.exit, equalTo(1));
+    assertThat(stale.stderr, stale.exit, equalTo(2));
     assertThat(stale.stderr, containsString("player_daily_cache partition " + D + " was written 48.0 hours ago"));
 
     List<String> lines = new ArrayList<>(List.of(content.split("\n")));
     String dropped = JSON.readTree(lines.remove(0)).get("player_lookup").asText();
     Files.writeString(partition, String.join("\n", lines) + "\n");
     Run incomplete = run(concat(args(TMP.newFolder("x3").toPath(), "--cacheDir=" + cache), range));
-    assertThat(incomplete.exit, equalTo(1));
+    assertThat(incomplete.stderr, incomplete.exit, equalTo(2));
     assertThat(incomplete.stderr, containsString("missing: " + dropped));
 
     // Allowed to miss a few: the missing player is recomputed, flagged, and gets the very same features.
@@ -211,6 +217,22 @@ public class FeaturesTest {
       out.put(r.get("player_lookup").asText(), r);
     }
     return out;
+  }
+
+  @Test
+  public void sameDayChecksThePersistedCacheAgainstWhoIsExpectedBeforeItsGraphRuns() throws Exception {
+    // No box scores yet on an upcoming date: only the same-day universe (who is scheduled) needs its partition,
+    // which the backfill that wrote the cache could not have written.
+    String upcoming = "2024-11-29"; // scheduled in the embedded sample, not played (SameDayTest's upcoming date)
+    Path out = TMP.newFolder("same-day-from-cache").toPath();
+    Run r = run("same-day", "--inputDir=" + input, "--outputDir=" + out, "--date=" + upcoming,
+        "--cacheDir=" + full);
+    assertThat(r.stderr, r.exit, equalTo(2));
+    assertThat(r.stderr, containsString("error: upstream not ready: player_daily_cache has no partition for "
+        + upcoming + " ("));
+    try (var written = Files.list(out)) {
+      assertThat(written.toList(), equalTo(List.of()));
+    }
   }
 
   private static void copyTable(Path from, Path to, String table) throws Exception {
