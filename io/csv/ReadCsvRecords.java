@@ -167,7 +167,7 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
                 .apply("Open", FileIO.readMatches().withCompression(Compression.AUTO))
                 .apply(
                     "ParseLines",
-                    ParDo.of(new ParseFileFn<>(parser, records, fileParts, partOf, root, maxLineChars, maxDecompressedBytes))
+                    ParDo.of(new ParseFileFn<>(ReadCsvRecords.this))
                         .withOutputTags(records, TupleTagList.of(DEAD_LETTERS).and(fileParts)));
         out.get(records).setCoder(SchemaCoders.of(recordClass));
         out.get(fileParts).setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(SchemaCoders.of(recordClass))));
@@ -184,46 +184,32 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
 
   static final class ParseFileFn<T> extends DoFn<FileIO.ReadableFile, T> {
     private static final Logger LOG = LoggerFactory.getLogger(ParseFileFn.class);
-    private final CsvRecordParser<T> parser;
-    private final TupleTag<T> records;
-    private final TupleTag<KV<String, List<T>>> fileParts;
-    private final @Nullable SerializableFunction<T, String> partOf;
-    private final @Nullable String root;
-    private final int maxLineChars;
-    private final long maxDecompressedBytes;
+    /** The read it belongs to: its parser, output tags, naming root and limits. */
+    private final ReadCsvRecords<T> spec;
 
-    ParseFileFn(
-        CsvRecordParser<T> parser, TupleTag<T> records, TupleTag<KV<String, List<T>>> fileParts,
-        @Nullable SerializableFunction<T, String> partOf, @Nullable String root, int maxLineChars,
-        long maxDecompressedBytes) {
-      this.parser = parser;
-      this.records = records;
-      this.fileParts = fileParts;
-      this.partOf = partOf;
-      this.root = root;
-      this.maxLineChars = maxLineChars;
-      this.maxDecompressedBytes = maxDecompressedBytes;
+    ParseFileFn(ReadCsvRecords<T> spec) {
+      this.spec = spec;
     }
 
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) throws IOException {
-      String name = fileName(file.getMetadata().resourceId().toString(), root, file.getMetadata().resourceId().getFilename());
+      String name = fileName(file.getMetadata().resourceId().toString(), spec.root, file.getMetadata().resourceId().getFilename());
       Counter read = Metrics.counter(METRICS_NAMESPACE, counterName(name, "rows_read"));
       Counter accepted = Metrics.counter(METRICS_NAMESPACE, counterName(name, "rows_accepted"));
       Counter dead = Metrics.counter(METRICS_NAMESPACE, counterName(name, "rows_dead_lettered"));
       boolean compressed = Compression.detect(file.getMetadata().resourceId().getFilename()) != Compression.UNCOMPRESSED;
       try (BoundedLineReader reader =
-          CsvFile.lines(Channels.newInputStream(file.open()), compressed, maxLineChars, maxDecompressedBytes)) {
+          CsvFile.lines(Channels.newInputStream(file.open()), compressed, spec.maxLineChars, spec.maxDecompressedBytes)) {
         Map<String, List<T>> parts = new TreeMap<>();
-        CsvFile.Outcome o = CsvFile.read(name, reader, maxLineChars, parser, new CsvFile.Receiver<T>() {
+        CsvFile.Outcome o = CsvFile.read(name, reader, spec.maxLineChars, spec.parser, new CsvFile.Receiver<T>() {
           @Override
           public void record(T record) {
             read.inc();
             accepted.inc();
-            if (partOf == null) {
-              out.get(records).output(record);
+            if (spec.partOf == null) {
+              out.get(spec.records).output(record);
             } else {
-              parts.computeIfAbsent(partOf.apply(record), k -> new ArrayList<>()).add(record);
+              parts.computeIfAbsent(spec.partOf.apply(record), k -> new ArrayList<>()).add(record);
             }
           }
 
@@ -236,7 +222,7 @@ public final class ReadCsvRecords<T> extends PTransform<PBegin, PCollectionTuple
         });
         // A file's accepted offers of one date leave as one element, so a consensus never sees half a file.
         for (List<T> part : parts.values()) {
-          out.get(fileParts).output(KV.of(name, part));
+          out.get(spec.fileParts).output(KV.of(name, part));
         }
         if (!o.hasHeader) {
           Metrics.counter(METRICS_NAMESPACE, counterName(name, "file_empty")).inc();
