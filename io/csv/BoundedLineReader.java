@@ -28,28 +28,25 @@ public final class BoundedLineReader implements AutoCloseable {
     this.maxChars = maxChars;
   }
 
-  private int next() throws IOException {
+  /** Whether a character is buffered, reading the next block when the buffer is spent. */
+  private boolean fill() throws IOException {
     if (pos == end) {
       end = in.read(buf, 0, buf.length);
       pos = 0;
       if (end <= 0) {
         end = 0;
-        return -1;
+        return false;
       }
     }
-    return buf[pos++];
+    return true;
+  }
+
+  private int next() throws IOException {
+    return fill() ? buf[pos++] : -1;
   }
 
   private int peek() throws IOException {
-    if (pos == end) {
-      end = in.read(buf, 0, buf.length);
-      pos = 0;
-      if (end <= 0) {
-        end = 0;
-        return -1;
-      }
-    }
-    return buf[pos];
+    return fill() ? buf[pos] : -1;
   }
 
   /** The next line without its end, or null at the end of the stream. */

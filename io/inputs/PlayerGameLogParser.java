@@ -45,14 +45,8 @@ public final class PlayerGameLogParser implements CsvRecordParser<PlayerGameSumm
   @Override
   public PlayerGameSummary parse(Csv.Row row) throws InvalidRowException {
     String name = row.required("PLAYER_NAME");
-    String lookup = PlayerNames.lookup(name);
-    if (lookup.isEmpty()) {
-      throw new InvalidRowException("PLAYER_NAME '" + name + "' has no letters or digits");
-    }
-    String team = row.required("TEAM_ABBREVIATION");
-    if (!Teams.isKnown(team)) {
-      throw new InvalidRowException("unknown team '" + team + "'");
-    }
+    String lookup = lookupOf("PLAYER_NAME", name);
+    String team = knownTeam(row);
     LocalDate date = gameDate(row.required("GAME_DATE"));
     if (date.isAfter(latestPossibleDate)) {
       throw new InvalidRowException("GAME_DATE " + date + " is in the future (after " + latestPossibleDate + ")");
@@ -132,6 +126,24 @@ public final class PlayerGameLogParser implements CsvRecordParser<PlayerGameSumm
         .setPossessions(fga + 0.44 * fta - oreb + tov)
         .setUsagePossessions(fga + 0.44 * fta + tov)
         .build();
+  }
+
+  /** The folded name ({@link PlayerNames#lookup}) of a player name read from {@code column}; one without letters is refused. */
+  static String lookupOf(String column, String name) throws InvalidRowException {
+    String lookup = PlayerNames.lookup(name);
+    if (lookup.isEmpty()) {
+      throw new InvalidRowException(column + " '" + name + "' has no letters or digits");
+    }
+    return lookup;
+  }
+
+  /** The row's TEAM_ABBREVIATION, which must be a known team. */
+  static String knownTeam(Csv.Row row) throws InvalidRowException {
+    String team = row.required("TEAM_ABBREVIATION");
+    if (!Teams.isKnown(team)) {
+      throw new InvalidRowException("unknown team '" + team + "'");
+    }
+    return team;
   }
 
   static LocalDate gameDate(String text) throws InvalidRowException {

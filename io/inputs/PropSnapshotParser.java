@@ -1,7 +1,6 @@
 package io.inputs;
 
 import schemas.vocabulary.GameDates;
-import schemas.vocabulary.PlayerNames;
 import io.csv.Csv;
 import io.csv.CsvRecordParser;
 import io.csv.InvalidRowException;
@@ -42,10 +41,7 @@ public final class PropSnapshotParser implements CsvRecordParser<PropSnapshotOff
     String snapshotFile = row.required("snapshot_file");
     Instant snapshotTime = snapshotTime(snapshotFile);
     String player = row.required("player");
-    String lookup = PlayerNames.lookup(player);
-    if (lookup.isEmpty()) {
-      throw new InvalidRowException("player '" + player + "' has no letters or digits");
-    }
+    String lookup = PlayerGameLogParser.lookupOf("player", player);
     Instant gameTime = gameTime(row.required("game_time"));
     double line = row.requiredDouble("line");
     if (line < 0 || line > 200) {

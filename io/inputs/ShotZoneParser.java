@@ -2,8 +2,6 @@ package io.inputs;
 
 import schemas.vocabulary.GameDates;
 import schemas.vocabulary.PlayerKeys;
-import schemas.vocabulary.PlayerNames;
-import schemas.vocabulary.Teams;
 import io.csv.Csv;
 import io.csv.CsvRecordParser;
 import io.csv.InvalidRowException;
@@ -31,14 +29,8 @@ public final class ShotZoneParser implements CsvRecordParser<ShotZoneAttempts> {
   public ShotZoneAttempts parse(Csv.Row row) throws InvalidRowException {
     LocalDate date = PlayerGameLogParser.gameDate(row.required("GAME_DATE"));
     String name = row.required("PLAYER_NAME");
-    String lookup = PlayerNames.lookup(name);
-    if (lookup.isEmpty()) {
-      throw new InvalidRowException("PLAYER_NAME '" + name + "' has no letters or digits");
-    }
-    String team = row.required("TEAM_ABBREVIATION");
-    if (!Teams.isKnown(team)) {
-      throw new InvalidRowException("unknown team '" + team + "'");
-    }
+    String lookup = PlayerGameLogParser.lookupOf("PLAYER_NAME", name);
+    String team = PlayerGameLogParser.knownTeam(row);
     String zone = row.required("BASIC_ZONE");
     String group = CourtZones.groupOf(zone);
     if (group == null) {
