@@ -23,6 +23,7 @@ import transforms.context.BuildConsensusLines;
 import transforms.context.BuildSameDayUniverse;
 import transforms.context.CompleteContext;
 import transforms.features.BuildFeatureStore;
+import transforms.features.FeedCoverage;
 import transforms.features.FeatureStore;
 import transforms.games.BuildGameHistory;
 import transforms.games.History;
@@ -57,7 +58,7 @@ final class FeatureGraph {
     History history = history(in, teamGames);
     AsOfTime asOf = AsOfTime.parse(options.getAsOfTime(), AsOfTime.beforeTipOff());
     PCollection<PropLine> lines = in.propSnapshots.apply("BuildConsensusLines", new BuildConsensusLines(asOf));
-    return complete(playedUniverse(in, range), lines, history, persisted, asOf);
+    return complete(playedUniverse(in, range), in, lines, history, persisted, asOf);
   }
 
   private static PCollection<UpcomingPlayerGameContext> playedUniverse(ReadInputs.Inputs in, DateRange range) {
@@ -88,7 +89,7 @@ final class FeatureGraph {
         PersistedUpstream.dailyCache(p, options, DateRange.single(date), universeOf);
     History history = history(known, teamGames);
     PCollection<PropLine> lines = consensusLines(known, asOf);
-    return complete(expectedUniverse(known, lines, history, options), lines, history, persisted, asOf);
+    return complete(expectedUniverse(known, lines, history, options), known, lines, history, persisted, asOf);
   }
 
   private static PCollection<PropLine> consensusLines(ReadInputs.Inputs in, AsOfTime asOf) {
@@ -105,11 +106,12 @@ final class FeatureGraph {
   }
 
   private static FeatureGraph complete(
-      PCollection<UpcomingPlayerGameContext> universe, PCollection<PropLine> lines, History history,
+      PCollection<UpcomingPlayerGameContext> universe, ReadInputs.Inputs in, PCollection<PropLine> lines, History history,
       @Nullable PCollection<PlayerDailyCache> persisted, AsOfTime asOf) {
     PCollection<UpcomingPlayerGameContext> context =
         universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(lines, history, asOf));
-    FeatureStore store = context.apply("BuildFeatureStore", new BuildFeatureStore(history, persisted));
+    FeedCoverage feeds = FeedCoverage.of(lines, in.shotZones);
+    FeatureStore store = context.apply("BuildFeatureStore", new BuildFeatureStore(history, persisted, feeds));
     return new FeatureGraph(lines, history, context, store);
   }
 

@@ -73,11 +73,21 @@ final class Runs {
         throws IOException, InputFiles.InputException;
   }
 
+  /** What a pipeline checks once its run is done: why its result is unusable (exit 2, one line), or null. */
+  interface Verdict {
+    @Nullable String refusal(RunSummary summary);
+  }
+
+  static int drive(String name, NbaOptions options, Graph graph) {
+    return drive(name, options, graph, summary -> null);
+  }
+
   /**
    * The driver of every pipeline: find the inputs, build the graph, run it, summarize, and turn the outcome into
-   * the exit status (0 done, 1 the run failed, 2 a usage or input problem printed as one {@code error:} line).
+   * the exit status (0 done, 1 the run failed, 2 a usage or input problem printed as one {@code error:} line,
+   * including a run whose {@code verdict} finds its result unusable).
    */
-  static int drive(String name, NbaOptions options, Graph graph) {
+  static int drive(String name, NbaOptions options, Graph graph, Verdict verdict) {
     try {
       InputFiles files = InputFiles.discover(inputDir(options));
       files.refuseRejectedRequired(latestGameDate(options), options.getMaxRequiredInputRejectRate());
@@ -88,7 +98,7 @@ final class Runs {
       ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("sink", options.getSink().toString());
       Predicate<String> datesInScope = graph.build(p, files, sink, facts);
-      return execute(name, p, options, files, facts, runId, local.tablesWritten(), datesInScope);
+      return execute(name, p, options, files, facts, runId, local.tablesWritten(), datesInScope, verdict);
     } catch (IllegalArgumentException | DateTimeParseException | InputFiles.InputException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -197,7 +207,7 @@ final class Runs {
    */
   static int execute(
       String name, Pipeline p, NbaOptions options, InputFiles files, ObjectNode runFacts, String runId,
-      Set<String> tablesWritten, Predicate<String> datesInScope)
+      Set<String> tablesWritten, Predicate<String> datesInScope, Verdict verdict)
       throws IOException {
     long start = System.currentTimeMillis();
     PipelineResult result;
@@ -246,6 +256,11 @@ final class Runs {
         summary.json(), thresholds(name, options), files.modified());
     int exit = HealthReport.publish(options.getOutputDir(), health, options.getHealthFailOn());
     NdjsonTableSink.removeManifest(options.getOutputDir(), runId);
+    String refusal = verdict.refusal(summary);
+    if (refusal != null) {
+      System.err.println("error: " + refusal);
+      return 2;
+    }
     return exit;
   }
 

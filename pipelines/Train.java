@@ -28,7 +28,10 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import pipelines.reports.RunSummary;
 import schemas.MlFeatureStoreV2;
+import transforms.features.FeatureContract;
 import schemas.PlayerGameSummary;
 import schemas.TeamGameSummary;
 import transforms.games.BuildTeamGameSummaries;
@@ -41,10 +44,18 @@ import transforms.predictions.BuildPredictions;
  * {@code train}: the backfill graph's feature rows over a range (the same transforms, so the model learns from
  * exactly what it will be given), joined with each player's actual points that day, fit as gbm_v1 and written
  * with the feature contract version. The training set is the prediction population: quality-ready rows of
- * players averaging at least {@code --minMinutes} over the last 10.
+ * players averaging at least {@code --minMinutes} over the last 10, given to the model as the predictions give
+ * them ({@link FeatureContract#modelInput}). A run that cannot learn (no row, or fewer than
+ * {@code --minTrainingRows}) writes no model and exits 2 with the count of rows by reason.
  */
 public final class Train {
   private Train() {}
+
+  /**
+   * The default fewest rows a model is fit on: below it a boosted model of 37 features is mostly noise, and a user is
+   * better told so than handed one.
+   */
+  static final int MIN_TRAINING_ROWS = 100;
 
   private static final KvCoder<String, KV<List<Double>, Double>> EXAMPLE =
       KvCoder.of(StringUtf8Coder.of(), KvCoder.of(ListCoder.of(DoubleCoder.of()), DoubleCoder.of()));
@@ -56,8 +67,10 @@ public final class Train {
 
   /** Runs with parsed options (the command line's, or a test's holding what a command line cannot). */
   static int run(TrainOptions options) {
+    DateRange[] trained = new DateRange[1];
     return Runs.drive("train", options, (p, files, sink, facts) -> {
       DateRange range = DateRange.of(options.getStartDate(), options.getEndDate());
+      trained[0] = range;
       ReadInputs.Inputs in = p.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options)));
       PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
       FeatureGraph f = FeatureGraph.played(p, files, in, teamGames, range, options);
@@ -71,7 +84,7 @@ public final class Train {
           .apply("KeyTrainingSet", WithKeys.of("training_set"))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), EXAMPLE))
           .apply("TrainingSet", GroupByKey.create())
-          .apply("FitGbm", ParDo.of(new FitFn(options.getModelOut(), params, range)));
+          .apply("FitGbm", ParDo.of(new FitFn(options.getModelOut(), params, range, options.getMinTrainingRows())));
       facts.put("start_date", range.start());
       facts.put("end_date", range.end());
       facts.put("model_out", options.getModelOut());
@@ -79,7 +92,24 @@ public final class Train {
           Writes.healthOf(in).universe(f.context).features(f.store.features).lines(f.lines),
           range::contains);
       return date -> false; // writes no table
-    });
+    }, summary -> refusal(summary, trained[0], options));
+  }
+
+  /** Why no model was written, counted by reason (one line), or null when one was. */
+  static @Nullable String refusal(RunSummary summary, DateRange range, TrainOptions options) {
+    if (summary.counter("train", "models_written") > 0) {
+      return null;
+    }
+    long rows = summary.counter("features", "feature_rows");
+    if (rows == 0) {
+      return "train: no feature row in " + range.start() + ".." + range.end()
+          + ": no box score with minutes > 0 is dated in the range; no model written";
+    }
+    return "train: " + summary.counter("train", "examples") + " training rows in " + range.start() + ".." + range.end()
+        + ", fewer than --minTrainingRows=" + options.getMinTrainingRows() + ": of " + rows + " feature rows, "
+        + summary.counter("train", "skipped_not_quality_ready") + " not quality-ready, "
+        + summary.counter("train", "skipped_minutes_below_threshold") + " under --minMinutes=" + options.getMinMinutes()
+        + ", " + summary.counter("train", "skipped_no_actual_points") + " without actual points; no model written";
   }
 
   /** (date|player, (features, actual points)) for every trainable row whose player played that day. */
@@ -106,7 +136,11 @@ public final class Train {
                 Metrics.counter("train", "skipped_no_actual_points").inc();
               } else {
                 Metrics.counter("train", "examples").inc();
-                out.output(KV.of(row.getGameDate() + "|" + PlayerKeys.of(row.getPlayerId(), row.getPlayerLookup()), KV.of(row.getFeatures(), actual)));
+                List<Double> x = new ArrayList<>();
+                for (double v : FeatureContract.modelInput(row)) {
+                  x.add(v);
+                }
+                out.output(KV.of(row.getGameDate() + "|" + PlayerKeys.of(row.getPlayerId(), row.getPlayerLookup()), KV.of(x, actual)));
               }
             }
           }
@@ -118,11 +152,13 @@ public final class Train {
     private final String modelOut;
     private final GbmModel.Params params;
     private final DateRange range;
+    private final int minRows;
 
-    FitFn(String modelOut, GbmModel.Params params, DateRange range) {
+    FitFn(String modelOut, GbmModel.Params params, DateRange range, int minRows) {
       this.modelOut = modelOut;
       this.params = params;
       this.range = range;
+      this.minRows = minRows;
     }
 
     @ProcessElement
@@ -130,10 +166,14 @@ public final class Train {
       // A fixed order, so the same rows give the same model whatever order the runner delivered them in.
       TreeMap<String, KV<List<Double>, Double>> sorted = new TreeMap<>();
       all.getValue().forEach(e -> sorted.put(e.getKey(), e.getValue()));
-      List<List<Double>> x = new ArrayList<>();
+      if (sorted.size() < minRows) {
+        Metrics.counter("train", "too_few_rows").inc();
+        return;
+      }
+      List<double[]> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
       sorted.values().forEach(e -> {
-        x.add(e.getKey());
+        x.add(e.getKey().stream().mapToDouble(Double::doubleValue).toArray());
         y.add(e.getValue());
       });
       String id = GbmModel.SYSTEM_ID + ":" + range.start() + ".." + range.end() + ":" + x.size() + "rows";

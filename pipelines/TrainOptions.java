@@ -22,6 +22,13 @@ public interface TrainOptions extends FeatureOptions {
 
   void setModelOut(String value);
 
+  @Description("Fewest training rows (quality-ready, enough minutes, actual points known) a model is fit on; with fewer, "
+      + "train writes no model and exits 2 saying why.")
+  @Default.Integer(Train.MIN_TRAINING_ROWS)
+  int getMinTrainingRows();
+
+  void setMinTrainingRows(int value);
+
   @Description("Boosting rounds.")
   @Default.Integer(300)
   int getRounds();

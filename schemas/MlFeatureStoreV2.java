@@ -74,6 +74,7 @@ public abstract class MlFeatureStoreV2 {
   @SchemaFieldName("required_default_count")
   public abstract int getRequiredDefaultCount();
 
+  /** Props features (the props feed: the three vegas values and has_vegas_line) not computed. */
   @SchemaFieldNumber("14")
   @SchemaFieldName("vegas_default_count")
   public abstract int getVegasDefaultCount();
@@ -115,6 +116,21 @@ public abstract class MlFeatureStoreV2 {
   @SchemaFieldNumber("22")
   @SchemaFieldName("as_of")
   public abstract @Nullable String getAsOf();
+
+  /** Shot-zone features (the shot_zones feed) not computed: missing for the date's feed, or defaulted for the player. */
+  @SchemaFieldNumber("23")
+  @SchemaFieldName("shot_zone_missing_count")
+  public abstract int getShotZoneMissingCount();
+
+  /** Game-line features (the game_lines feed) not computed. */
+  @SchemaFieldNumber("24")
+  @SchemaFieldName("game_line_missing_count")
+  public abstract int getGameLineMissingCount();
+
+  /** Optional feeds with no data for the row's date (shot_zones, props, game_lines): their features are missing_feed. */
+  @SchemaFieldNumber("25")
+  @SchemaFieldName("missing_feeds")
+  public abstract List<String> getMissingFeeds();
 
   /**
    * The columns that describe the run that made a row rather than the player and date: the only ones on which
@@ -161,6 +177,12 @@ public abstract class MlFeatureStoreV2 {
     public abstract Builder setRequiredDefaultCount(int v);
 
     public abstract Builder setVegasDefaultCount(int v);
+
+    public abstract Builder setShotZoneMissingCount(int v);
+
+    public abstract Builder setGameLineMissingCount(int v);
+
+    public abstract Builder setMissingFeeds(List<String> v);
 
     public abstract Builder setGamesPlayedSeason(int v);
 

@@ -1,5 +1,7 @@
 package pipelines.reports;
 
+import transforms.features.FeatureContract;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -108,6 +110,7 @@ public final class HealthReport {
     long universe = 0, featureRows = 0, predicted = 0, cacheMiss = 0, ready = 0, bettable = 0, bettableWithVegas = 0;
     double score = 0;
     Map<String, Long> requiredDefaults = new TreeMap<>();
+    Map<String, Long> missingFeedRows = new TreeMap<>();
     for (Map.Entry<String, List<String>> doc : new TreeMap<>(docs).entrySet()) { // dates in order, whatever the map
       if (doc.getKey().startsWith("_")) {
         continue;
@@ -140,6 +143,18 @@ public final class HealthReport {
       } else if (missRate > t.cacheMissWarning()) {
         breaches.add(new Breach("warning", date, "cache_miss", missRate, t.cacheMissWarning(),
             d.get("cache_miss_rows").asInt() + " feature rows fell back from a missing daily cache"));
+      }
+      int withHistory = d.path("rows_with_history").asInt(0);
+      if (f > 0 && d.get("quality_ready_rows").asInt() == 0 && withHistory > 0) {
+        // Only where readiness was possible: a season's first dates, when nobody has the prior games yet, are normal.
+        breaches.add(new Breach("error", date, "quality_ready", 0, 0,
+            "no feature row is quality-ready although " + withHistory + " of " + f + " players have "
+                + FeatureContract.MIN_PRIOR_GAMES + "+ prior games: nothing of this date can be predicted; required defaults "
+                + d.get("required_defaults")));
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = d.path("missing_feed_rows").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        missingFeedRows.merge(e.getKey(), e.getValue().asLong(), Long::sum);
       }
       int withLines = d.path("players_with_line").asInt();
       if (t.modelGiven() && withLines > 0 && d.get("players_predicted").asInt() == 0) {
@@ -178,6 +193,14 @@ public final class HealthReport {
       breaches.add(new Breach("error", "run", "quality_ready", 0, 0,
           "no feature row of the run's " + featureRows + " is quality-ready: nothing can be predicted"));
     }
+    // One line per optional feed the run had no data for at all, not one per date.
+    for (Map.Entry<String, Long> e : missingFeedRows.entrySet()) {
+      if (featureRows > 0 && e.getValue() == featureRows) {
+        breaches.add(new Breach("warning", "run", "optional_feed_absent", 1, 0,
+            "optional feed " + e.getKey() + " has no data for any date of the run: its features are missing on every"
+                + " row (not scored; the model sees them as unknown)"));
+      }
+    }
     ObjectNode totals = r.putObject("totals");
     totals.put("dates", dates.size());
     totals.put("universe", universe);
@@ -194,6 +217,8 @@ public final class HealthReport {
     }
     // team-games whose box scores are partial: their team stats are left out of every rating
     totals.put("incomplete_team_games", incompleteTeamGames);
+    ObjectNode feeds = totals.putObject("missing_feed_rows");
+    missingFeedRows.forEach(feeds::put);
     ObjectNode defaults = totals.putObject("required_defaults_by_feature");
     requiredDefaults.forEach(defaults::put);
 

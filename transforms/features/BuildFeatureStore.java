@@ -19,14 +19,17 @@ import transforms.games.History;
 public final class BuildFeatureStore extends PTransform<PCollection<UpcomingPlayerGameContext>, FeatureStore> {
   private final History history;
   private final @Nullable PCollection<PlayerDailyCache> persistedCache;
+  private final FeedCoverage feeds;
 
   /**
    * @param persistedCache a daily cache read from an earlier run (already found fit by the driver's
    *     {@link UpstreamGate} check), used instead of computing it; null to compute it from history.
+   * @param feeds which optional feeds have data for each date
    */
-  public BuildFeatureStore(History history, @Nullable PCollection<PlayerDailyCache> persistedCache) {
+  public BuildFeatureStore(History history, @Nullable PCollection<PlayerDailyCache> persistedCache, FeedCoverage feeds) {
     this.history = history;
     this.persistedCache = persistedCache;
+    this.feeds = feeds;
   }
 
   @Override
@@ -35,7 +38,7 @@ public final class BuildFeatureStore extends PTransform<PCollection<UpcomingPlay
         persistedCache != null ? persistedCache : context.apply("BuildPlayerDailyCache", new BuildPlayerDailyCache(history));
     PCollection<PlayerShotZoneAnalysis> zones = context.apply("BuildPlayerShotZoneAnalysis", new BuildPlayerShotZoneAnalysis(history));
     PCollection<TeamDefenseZoneAnalysis> teams = context.apply("BuildTeamDefenseZoneAnalysis", new BuildTeamDefenseZoneAnalysis(history));
-    DayTables day = DayTables.of(cache, zones, teams, history);
+    DayTables day = DayTables.of(cache, zones, teams, history, feeds);
     PCollection<PlayerCompositeFactors> composite =
         context.apply("BuildPlayerCompositeFactors", new BuildPlayerCompositeFactors(day));
     DayTables withComposite = day.withComposite(composite);

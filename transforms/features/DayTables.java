@@ -37,41 +37,46 @@ final class DayTables implements Serializable {
   private final PCollectionView<Map<String, Iterable<TeamDefenseZoneAnalysis>>> teams;
   private final @Nullable PCollectionView<Map<String, Iterable<PlayerCompositeFactors>>> composite;
   private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;
+  private final PCollectionView<Map<String, List<String>>> coverage;
 
   private DayTables(
       PCollectionView<Map<String, Iterable<PlayerDailyCache>>> cache,
       PCollectionView<Map<String, Iterable<PlayerShotZoneAnalysis>>> zones,
       PCollectionView<Map<String, Iterable<TeamDefenseZoneAnalysis>>> teams,
       @Nullable PCollectionView<Map<String, Iterable<PlayerCompositeFactors>>> composite,
-      PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games) {
+      PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games,
+      PCollectionView<Map<String, List<String>>> coverage) {
     this.cache = cache;
     this.zones = zones;
     this.teams = teams;
     this.composite = composite;
     this.games = games;
+    this.coverage = coverage;
   }
 
   static DayTables of(
       PCollection<PlayerDailyCache> cache,
       PCollection<PlayerShotZoneAnalysis> zones,
       PCollection<TeamDefenseZoneAnalysis> teams,
-      History history) {
+      History history,
+      FeedCoverage feeds) {
     return new DayTables(
         PlayerDay.view("DayCache", cache, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup())),
         PlayerDay.view("DayShotZones", zones, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup())),
         PlayerDay.view("DayTeamRows", teams, TeamDefenseZoneAnalysis::getTeamAbbr),
         null,
-        history.gamesByPlayer);
+        history.gamesByPlayer,
+        feeds.view());
   }
 
   /** The same tables plus the day's composite factors. */
   DayTables withComposite(PCollection<PlayerCompositeFactors> rows) {
     return new DayTables(
-        cache, zones, teams, PlayerDay.view("DayComposite", rows, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup())), games);
+        cache, zones, teams, PlayerDay.view("DayComposite", rows, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup())), games, coverage);
   }
 
   List<PCollectionView<?>> views() {
-    List<PCollectionView<?>> all = new ArrayList<>(List.of(cache, zones, teams, games));
+    List<PCollectionView<?>> all = new ArrayList<>(List.of(cache, zones, teams, games, coverage));
     if (composite != null) {
       all.add(composite);
     }
@@ -99,6 +104,7 @@ final class DayTables implements Serializable {
     if (comp == null) {
       comp = CompositeFactors.compute(ctx, cacheRow, zone, team, opp);
     }
-    return new FeatureContract.Inputs(ctx, cacheRow, miss, comp, zone, team, opp);
+    return new FeatureContract.Inputs(
+        ctx, cacheRow, miss, comp, zone, team, opp, FeedCoverage.absentFor(views.get(c, window, coverage), ctx));
   }
 }

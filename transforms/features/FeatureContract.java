@@ -1,7 +1,9 @@
 package transforms.features;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.function.Function;
@@ -28,23 +30,54 @@ import schemas.UpcomingPlayerGameContext;
  *   <li>"Season" is the current season only (the point-in-time rule), not a one-year lookback.
  * </ul>
  *
- * <p>Quality: each feature's value is {@code computed} (weight 100), {@code fallback} (87: recomputed from raw
- * games because the cache row was missing), {@code default} (40) or {@code missing_optional} (an absent
- * optional feature: not scored, counted in {@code default_feature_count} and, for the three vegas features,
- * in {@code vegas_default_count}). {@code feature_quality_score} is the mean weight over the required
- * features, capped at 69 with any required default and at 49 with five or more. {@code is_quality_ready}:
- * no required default and at least {@value #MIN_PRIOR_GAMES} prior games.
+ * <p><b>Feeds.</b> Each feature comes from one input {@link Feed}. Box scores with the schedule are the required
+ * feed; shot zones, sportsbook player props and game lines are optional feeds. What a <i>row</i> lacks and what
+ * the <i>run</i> lacks are told apart: when an optional feed has no data for a row's date ({@link FeedCoverage}:
+ * absent from the run, or nothing for that date), its features are {@code missing_feed}: the documented default
+ * is stored, they are not scored and do not make the row "not ready", and the row counts them per feed
+ * ({@code vegas_default_count}, {@code shot_zone_missing_count}, {@code game_line_missing_count}) and names the
+ * feed in {@code missing_feeds}. When the feed covers the date but this player lacks it (a rookie's first shots),
+ * the per-row rules apply: a required feature falls back to its default.
+ *
+ * <p><b>Quality.</b> Each feature's value is {@code computed} (weight 100), {@code fallback} (87: recomputed from
+ * raw games because the cache row was missing), {@code default} (40), {@code missing_optional} (an absent
+ * optional feature, e.g. no line for this player: not scored) or {@code missing_feed} (not scored).
+ * {@code feature_quality_score} is the mean weight over the required features scored, capped at 69 with any
+ * required default and at 49 with five or more. {@code is_quality_ready}: no required default and at least
+ * {@value #MIN_PRIOR_GAMES} prior games this season, so it depends only on the box-score history the row needs
+ * and on the optional feeds the run has.
+ *
+ * <p><b>The model sees "unknown", not a default.</b> The stored vector keeps the documented defaults (a reader of the
+ * table gets a number), but {@link #modelInput} gives the model NaN for every value that was not computed, so a
+ * tree learns where missing values go and one model serves runs with and without an optional feed.
  */
 public final class FeatureContract {
   private FeatureContract() {}
 
-  public static final String VERSION = "v1_37features";
+  public static final String VERSION = "v2_37features";
   public static final int MIN_PRIOR_GAMES = 5;
 
   public static final String COMPUTED = "computed";
   public static final String FALLBACK = "fallback";
   public static final String DEFAULT = "default";
   public static final String MISSING_OPTIONAL = "missing_optional";
+  public static final String MISSING_FEED = "missing_feed";
+
+  /** An input feed: the features it gives, and whether a run can go without it. */
+  public enum Feed {
+    BOX_SCORES("box_scores", true),
+    SHOT_ZONES("shot_zones", false),
+    PROPS("props", false),
+    GAME_LINES("game_lines", false);
+
+    public final String id;
+    public final boolean required;
+
+    Feed(String id, boolean required) {
+      this.id = id;
+      this.required = required;
+    }
+  }
 
   /** What a feature is computed from, for one (player, D). */
   public static final class Inputs {
@@ -55,6 +88,7 @@ public final class FeatureContract {
     final @Nullable PlayerShotZoneAnalysis zones;
     final @Nullable TeamDefenseZoneAnalysis team;
     final @Nullable TeamDefenseZoneAnalysis opponent;
+    final Set<Feed> absentFeeds;
 
     public Inputs(
         UpcomingPlayerGameContext context,
@@ -63,7 +97,8 @@ public final class FeatureContract {
         PlayerCompositeFactors composite,
         @Nullable PlayerShotZoneAnalysis zones,
         @Nullable TeamDefenseZoneAnalysis team,
-        @Nullable TeamDefenseZoneAnalysis opponent) {
+        @Nullable TeamDefenseZoneAnalysis opponent,
+        Set<Feed> absentFeeds) {
       this.context = context;
       this.cache = cache;
       this.cacheFromFallback = cacheFromFallback;
@@ -71,6 +106,7 @@ public final class FeatureContract {
       this.zones = zones;
       this.team = team;
       this.opponent = opponent;
+      this.absentFeeds = absentFeeds;
     }
   }
 
@@ -80,33 +116,36 @@ public final class FeatureContract {
     public final String name;
     public final String source;
     public final double defaultValue;
+    public final Feed feed;
     public final boolean required;
     final boolean fromCache;
     final Function<Inputs, Double> value;
 
-    Feature(int index, String name, String source, double defaultValue, boolean required, Function<Inputs, Double> value) {
+    Feature(int index, String name, String source, Feed feed, double defaultValue, boolean required,
+        Function<Inputs, Double> value) {
       this.index = index;
       this.name = name;
       this.source = source;
+      this.feed = feed;
       this.defaultValue = defaultValue;
       this.required = required;
       this.fromCache = source.equals("daily_cache");
       this.value = value;
-    }
-
-    public boolean isVegas() {
-      return source.equals("props");
     }
   }
 
   public static final List<Feature> FEATURES = new ArrayList<>();
 
   private static void req(String name, String source, double def, Function<Inputs, Double> value) {
-    FEATURES.add(new Feature(FEATURES.size(), name, source, def, true, value));
+    req(name, source, Feed.BOX_SCORES, def, value);
   }
 
-  private static void opt(String name, String source, Function<Inputs, Double> value) {
-    FEATURES.add(new Feature(FEATURES.size(), name, source, 0.0, false, value));
+  private static void req(String name, String source, Feed feed, double def, Function<Inputs, Double> value) {
+    FEATURES.add(new Feature(FEATURES.size(), name, source, feed, def, true, value));
+  }
+
+  private static void opt(String name, String source, Feed feed, Function<Inputs, Double> value) {
+    FEATURES.add(new Feature(FEATURES.size(), name, source, feed, 0.0, false, value));
   }
 
   static {
@@ -116,7 +155,7 @@ public final class FeatureContract {
     req("points_std_last_10", "daily_cache", 5, in -> in.cache.getPointsStdLast10());
     req("games_in_last_7_days", "daily_cache", 3, in -> (double) in.cache.getGamesInLast7Days());
     req("fatigue_score", "composite_factors", 50, in -> in.composite.getFatigueScore());
-    req("shot_zone_mismatch_score", "composite_factors", 0, in -> in.composite.getShotZoneMismatchScore());
+    req("shot_zone_mismatch_score", "composite_factors", Feed.SHOT_ZONES, 0, in -> in.composite.getShotZoneMismatchScore());
     req("pace_score", "composite_factors", 0, in -> in.composite.getPaceScore());
     req("usage_spike_score", "composite_factors", 0, in -> in.composite.getUsageSpikeScore());
     req("rest_advantage", "context", 0, FeatureContract::restAdvantage);
@@ -128,18 +167,18 @@ public final class FeatureContract {
     req("home_away", "context", 0, in -> in.context.getHomeGame() ? 1.0 : 0.0);
     req("back_to_back", "context", 0, in -> in.context.getBackToBack() ? 1.0 : 0.0);
     req("playoff_game", "context", 0, in -> in.context.getPlayoffGame() ? 1.0 : 0.0);
-    req("pct_paint", "shot_zones", 0.40, in -> in.zones == null ? null : in.zones.getPctPaint());
-    req("pct_mid_range", "shot_zones", 0.15, in -> in.zones == null ? null : in.zones.getPctMidRange());
-    req("pct_three", "shot_zones", 0.40, in -> in.zones == null ? null : in.zones.getPctThree());
+    req("pct_paint", "shot_zones", Feed.SHOT_ZONES, 0.40, in -> in.zones == null ? null : in.zones.getPctPaint());
+    req("pct_mid_range", "shot_zones", Feed.SHOT_ZONES, 0.15, in -> in.zones == null ? null : in.zones.getPctMidRange());
+    req("pct_three", "shot_zones", Feed.SHOT_ZONES, 0.40, in -> in.zones == null ? null : in.zones.getPctThree());
     req("pct_free_throw", "daily_cache", 0.15, FeatureContract::pctFreeThrow);
     req("team_pace", "team_defense", 100, in -> in.team == null ? null : in.team.getPaceLast10());
     req("team_off_rating", "team_defense", 112, in -> in.team == null ? null : in.team.getOffRatingLast10());
     req("team_win_pct", "team_defense", 0.5, FeatureContract::teamWinPct);
-    opt("vegas_points_line", "props", in -> in.context.getPropLine());
-    opt("vegas_opening_line", "props", in -> in.context.getPropOpeningLine());
-    opt("vegas_line_move", "props", FeatureContract::lineMove);
-    req("has_vegas_line", "context", 0, in -> in.context.getPropLine() == null ? 0.0 : 1.0);
-    opt("avg_points_vs_opponent", "daily_cache", in -> in.cache.getPointsAvgVsOpponent());
+    opt("vegas_points_line", "props", Feed.PROPS, in -> in.context.getPropLine());
+    opt("vegas_opening_line", "props", Feed.PROPS, in -> in.context.getPropOpeningLine());
+    opt("vegas_line_move", "props", Feed.PROPS, FeatureContract::lineMove);
+    req("has_vegas_line", "context", Feed.PROPS, 0, in -> in.context.getPropLine() == null ? 0.0 : 1.0);
+    opt("avg_points_vs_opponent", "daily_cache", Feed.BOX_SCORES, in -> in.cache.getPointsAvgVsOpponent());
     req("games_vs_opponent", "daily_cache", 0, in -> (double) in.cache.getGamesVsOpponent());
     req("minutes_avg_last_10", "daily_cache", 28, in -> in.cache.getMinutesAvgLast10());
     req("ppm_avg_last_10", "daily_cache", 0.4, in -> in.cache.getPointsPerMinuteLast10());
@@ -174,32 +213,32 @@ public final class FeatureContract {
     List<String> sources = new ArrayList<>();
     List<String> defaulted = new ArrayList<>();
     List<String> issues = new ArrayList<>();
+    Map<Feed, Integer> missingByFeed = new EnumMap<>(Feed.class);
     int requiredDefaults = 0;
-    int vegasDefaults = 0;
     double weight = 0;
     int scored = 0;
     for (Feature f : FEATURES) {
-      Double v = f.value.apply(in);
-      if (v != null && (v.isNaN() || v.isInfinite())) {
-        v = null;
-      }
       String source;
-      if (v != null) {
-        source = f.fromCache && in.cacheFromFallback ? FALLBACK : COMPUTED;
-      } else if (f.required) {
-        source = DEFAULT;
-        v = f.defaultValue;
-        requiredDefaults++;
-        defaulted.add(f.name);
+      Double v;
+      if (in.absentFeeds.contains(f.feed)) {
+        source = MISSING_FEED;
+        v = null;
       } else {
-        source = MISSING_OPTIONAL;
+        v = f.value.apply(in);
+        if (v != null && (v.isNaN() || v.isInfinite())) {
+          v = null;
+        }
+        source = v != null ? (f.fromCache && in.cacheFromFallback ? FALLBACK : COMPUTED) : f.required ? DEFAULT : MISSING_OPTIONAL;
+      }
+      if (v == null) {
         v = f.defaultValue;
         defaulted.add(f.name);
-        if (f.isVegas()) {
-          vegasDefaults++;
-        }
+        missingByFeed.merge(f.feed, 1, Integer::sum);
       }
-      if (f.required) {
+      if (source.equals(DEFAULT)) {
+        requiredDefaults++;
+      }
+      if (f.required && !source.equals(MISSING_FEED)) {
         weight += source.equals(COMPUTED) ? 100 : source.equals(FALLBACK) ? 87 : 40;
         scored++;
       }
@@ -225,6 +264,10 @@ public final class FeatureContract {
     if (games < MIN_PRIOR_GAMES) {
       issues.add("only " + games + " prior games this season (needs " + MIN_PRIOR_GAMES + ")");
     }
+    if (!in.absentFeeds.isEmpty()) {
+      issues.add("optional feeds without data for this date (features missing, not scored): "
+          + in.absentFeeds.stream().sorted().map(feed -> feed.id).collect(Collectors.joining(", ")));
+    }
     if (in.cacheFromFallback) {
       issues.add("player_daily_cache row missing: history recomputed from game summaries");
     }
@@ -244,7 +287,10 @@ public final class FeatureContract {
         .setDefaultedFeatures(defaulted)
         .setDefaultFeatureCount(defaulted.size())
         .setRequiredDefaultCount(requiredDefaults)
-        .setVegasDefaultCount(vegasDefaults)
+        .setVegasDefaultCount(missingByFeed.getOrDefault(Feed.PROPS, 0))
+        .setShotZoneMissingCount(missingByFeed.getOrDefault(Feed.SHOT_ZONES, 0))
+        .setGameLineMissingCount(missingByFeed.getOrDefault(Feed.GAME_LINES, 0))
+        .setMissingFeeds(in.absentFeeds.stream().sorted().map(feed -> feed.id).collect(Collectors.toList()))
         .setGamesPlayedSeason(games)
         .setIsQualityReady(requiredDefaults == 0 && games >= MIN_PRIOR_GAMES)
         .setFeatureQualityScore(score)
@@ -254,6 +300,22 @@ public final class FeatureContract {
         .setUniverseSource(c.getUniverseSource())
         .setAsOf(c.getAsOf())
         .build();
+  }
+
+  /**
+   * What the model is given for a stored row: its values in contract order, NaN wherever the value was not
+   * computed (a default, a missing optional feature or a missing feed), so "0" and "unknown" differ. Training
+   * and prediction both call it.
+   */
+  public static double[] modelInput(MlFeatureStoreV2 row) {
+    List<Double> values = row.getFeatures();
+    List<String> sources = row.getFeatureSources();
+    double[] x = new double[values.size()];
+    for (int i = 0; i < x.length; i++) {
+      String s = sources.get(i);
+      x[i] = s.equals(COMPUTED) || s.equals(FALLBACK) ? values.get(i) : Double.NaN;
+    }
+    return x;
   }
 
   /** Player's days of rest minus the opponent's, clamped to ±2; null when either has no prior game. */

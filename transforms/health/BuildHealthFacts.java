@@ -5,7 +5,13 @@ import transforms.predictions.PredictionSystem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +19,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -52,21 +60,92 @@ public final class BuildHealthFacts {
   /** A player "should have a line" when he averages more than this over his last 10 games. */
   public static final double STAR_POINTS = 20.0;
 
-  /** One player's fact on one date, small enough to group a season of them by date. */
-  static final class Fact implements Serializable {
+  /**
+   * One player's fact on one date, small enough to group a season of them by date. Its coder ({@link FactCoder})
+   * writes every field and the class has a value equality, so a runner can compare encoded facts (Beam's
+   * SerializableCoder could not, and said so on every run).
+   */
+  static final class Fact {
     final char kind; // U universe, F feature row, P prediction, L line, G played, T incomplete team-game
     final String player;
     boolean cacheMiss;
     boolean qualityReady;
+    /** At least FeatureContract.MIN_PRIOR_GAMES prior games this season: the history readiness needs. */
+    boolean enoughHistory;
     double score;
     boolean hasLine;
     double pointsAvg10;
     List<String> requiredDefaults = List.of();
+    List<String> missingFeeds = List.of();
 
     Fact(char kind, String player) {
       this.kind = kind;
       this.player = player;
     }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      if (!(o instanceof Fact)) {
+        return false;
+      }
+      Fact f = (Fact) o;
+      return kind == f.kind && player.equals(f.player) && cacheMiss == f.cacheMiss && qualityReady == f.qualityReady
+          && enoughHistory == f.enoughHistory && Double.compare(score, f.score) == 0 && hasLine == f.hasLine
+          && Double.compare(pointsAvg10, f.pointsAvg10) == 0 && requiredDefaults.equals(f.requiredDefaults)
+          && missingFeeds.equals(f.missingFeeds);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(kind, player, cacheMiss, qualityReady, enoughHistory, score, hasLine, pointsAvg10,
+          requiredDefaults, missingFeeds);
+    }
+  }
+
+  /** Every field of a {@link Fact}, in a fixed order: deterministic, so equal facts encode to equal bytes. */
+  static final class FactCoder extends AtomicCoder<Fact> {
+    private static final FactCoder INSTANCE = new FactCoder();
+    private static final Coder<String> TEXT = StringUtf8Coder.of();
+    private static final Coder<List<String>> NAMES = ListCoder.of(StringUtf8Coder.of());
+
+    static FactCoder of() {
+      return INSTANCE;
+    }
+
+    @Override
+    public void encode(Fact f, OutputStream out) throws IOException {
+      DataOutputStream data = new DataOutputStream(out);
+      data.writeChar(f.kind);
+      data.writeByte((f.cacheMiss ? 1 : 0) | (f.qualityReady ? 2 : 0) | (f.enoughHistory ? 4 : 0) | (f.hasLine ? 8 : 0));
+      data.writeDouble(f.score);
+      data.writeDouble(f.pointsAvg10);
+      data.flush();
+      TEXT.encode(f.player, out);
+      NAMES.encode(f.requiredDefaults, out);
+      NAMES.encode(f.missingFeeds, out);
+    }
+
+    @Override
+    public Fact decode(InputStream in) throws IOException {
+      DataInputStream data = new DataInputStream(in);
+      char kind = data.readChar();
+      int flags = data.readByte();
+      double score = data.readDouble();
+      double pointsAvg10 = data.readDouble();
+      Fact f = new Fact(kind, TEXT.decode(in));
+      f.cacheMiss = (flags & 1) != 0;
+      f.qualityReady = (flags & 2) != 0;
+      f.enoughHistory = (flags & 4) != 0;
+      f.hasLine = (flags & 8) != 0;
+      f.score = score;
+      f.pointsAvg10 = pointsAvg10;
+      f.requiredDefaults = NAMES.decode(in);
+      f.missingFeeds = NAMES.decode(in);
+      return f;
+    }
+
+    @Override
+    public void verifyDeterministic() {}
   }
 
   public static final class Inputs {
@@ -197,13 +276,15 @@ public final class BuildHealthFacts {
             }
           }
         }))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Fact.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), FactCoder.of()));
   }
 
   static KV<String, Fact> featureFact(MlFeatureStoreV2 r) {
     Fact f = new Fact('F', r.getPlayerLookup());
     f.cacheMiss = r.getCacheMissFallbackUsed();
     f.qualityReady = r.getIsQualityReady();
+    f.enoughHistory = r.getGamesPlayedSeason() >= FeatureContract.MIN_PRIOR_GAMES;
+    f.missingFeeds = r.getMissingFeeds();
     f.score = r.getFeatureQualityScore();
     f.hasLine = PredictionSystem.feature(r.getFeatures(), "has_vegas_line") > 0;
     f.pointsAvg10 = PredictionSystem.feature(r.getFeatures(), "points_avg_last_10");
@@ -249,6 +330,8 @@ public final class BuildHealthFacts {
       d.put("players_with_line", withLine.size());
       int cacheMiss = 0;
       int ready = 0;
+      int withHistory = 0;
+      Map<String, Integer> missingFeeds = new TreeMap<>();
       double score = 0;
       Map<String, Integer> requiredDefaults = new TreeMap<>();
       int bettable = 0;
@@ -258,6 +341,8 @@ public final class BuildHealthFacts {
       for (Fact f : features.values()) {
         cacheMiss += f.cacheMiss ? 1 : 0;
         ready += f.qualityReady ? 1 : 0;
+        withHistory += f.enoughHistory ? 1 : 0;
+        f.missingFeeds.forEach(feed -> missingFeeds.merge(feed, 1, Integer::sum));
         score += f.score;
         f.requiredDefaults.forEach(name -> requiredDefaults.merge(name, 1, Integer::sum));
         if (withLine.contains(f.player)) {
@@ -273,6 +358,9 @@ public final class BuildHealthFacts {
       }
       d.put("cache_miss_rows", cacheMiss);
       d.put("quality_ready_rows", ready);
+      d.put("rows_with_history", withHistory);
+      ObjectNode feeds = d.putObject("missing_feed_rows");
+      missingFeeds.forEach(feeds::put);
       d.put("feature_quality_score_sum", score);
       ObjectNode defaults = d.putObject("required_defaults");
       requiredDefaults.forEach(defaults::put);

@@ -115,7 +115,7 @@ public final class BuildPredictions extends PTransform<PCollection<MlFeatureStor
       }
       long predictedAt = Instant.parse(row.getAsOf()).toEpochMilli();
       for (PredictionSystem s : systems) {
-        double predicted = s.predict(f);
+        double predicted = s.predict(row);
         Double edge = line == null ? null : predicted - line;
         String rec = recommendation(edge, passEdge);
         Metrics.counter("predictions", s.id() + ":" + rec).inc();

@@ -70,16 +70,19 @@ public final class GbmModel implements Serializable {
     public double eta = 0.05;
   }
 
-  /** Trains on rows of the contract's feature values and their actual points. */
-  public static GbmModel train(List<List<Double>> features, List<Double> points, Params params, String modelId) {
+  /**
+   * Trains on rows of the contract's model inputs ({@link FeatureContract#modelInput}: NaN where a value is
+   * unknown, which XGBoost treats as missing and learns a default branch for) and their actual points.
+   */
+  public static GbmModel train(List<double[]> features, List<Double> points, Params params, String modelId) {
     int n = features.size();
     int width = FeatureContract.FEATURES.size();
     float[] x = new float[n * width];
     float[] y = new float[n];
     for (int i = 0; i < n; i++) {
-      List<Double> row = features.get(i);
+      double[] row = features.get(i);
       for (int j = 0; j < width; j++) {
-        x[i * width + j] = row.get(j).floatValue();
+        x[i * width + j] = (float) row[j];
       }
       y[i] = points.get(i).floatValue();
     }
@@ -103,12 +106,12 @@ public final class GbmModel implements Serializable {
     }
   }
 
-  /** The predicted points of one feature vector. */
-  public double predict(List<Double> features) {
-    int width = features.size();
+  /** The predicted points of one model input ({@link FeatureContract#modelInput}; NaN is missing). */
+  public double predict(double[] features) {
+    int width = features.length;
     float[] x = new float[width];
     for (int j = 0; j < width; j++) {
-      x[j] = features.get(j).floatValue();
+      x[j] = (float) features[j];
     }
     try {
       DMatrix m = new DMatrix(x, 1, width, Float.NaN);

@@ -4,6 +4,7 @@ import transforms.features.FeatureContract;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import schemas.MlFeatureStoreV2;
 
 /** A way of predicting a player's points from his feature row. Each prediction row names its system. */
 public abstract class PredictionSystem implements Serializable {
@@ -11,7 +12,8 @@ public abstract class PredictionSystem implements Serializable {
 
   public abstract String version();
 
-  public abstract double predict(List<Double> features);
+  /** The predicted points of a stored feature row. */
+  public abstract double predict(MlFeatureStoreV2 row);
 
   public static double feature(List<Double> features, String name) {
     return features.get(FeatureContract.indexOf(name));
@@ -30,13 +32,14 @@ public abstract class PredictionSystem implements Serializable {
     }
 
     @Override
-    public double predict(List<Double> f) {
+    public double predict(MlFeatureStoreV2 row) {
+      List<Double> f = row.getFeatures();
       return 0.5 * feature(f, "points_avg_last_5") + 0.3 * feature(f, "points_avg_last_10")
           + 0.2 * feature(f, "points_avg_season");
     }
   };
 
-  /** {@code gbm_v1}: the trained model. */
+  /** {@code gbm_v1}: the trained model, given NaN for every value the row did not compute ({@link FeatureContract#modelInput}). */
   public static PredictionSystem gbm(GbmModel model) {
     return new PredictionSystem() {
       @Override
@@ -50,8 +53,8 @@ public abstract class PredictionSystem implements Serializable {
       }
 
       @Override
-      public double predict(List<Double> f) {
-        return model.predict(f);
+      public double predict(MlFeatureStoreV2 row) {
+        return model.predict(FeatureContract.modelInput(row));
       }
     };
   }
@@ -70,8 +73,8 @@ public abstract class PredictionSystem implements Serializable {
       }
 
       @Override
-      public double predict(List<Double> f) {
-        return 0.5 * BASELINE.predict(f) + 0.5 * gbm.predict(f);
+      public double predict(MlFeatureStoreV2 row) {
+        return 0.5 * BASELINE.predict(row) + 0.5 * gbm.predict(row);
       }
     };
   }

@@ -10,17 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import pipelines.Main;
-import transforms.predictions.BuildPredictions;
 import transforms.predictions.GbmModel;
-import transforms.predictions.PredictionSystem;
 import transforms.predictions.GradePredictions;
 
 /**
- * The honest, walk-forward evaluation of issue 5 (a program, not a test). 2023-24: train on games before
- * 2024-02-01, then predict every later game day with features as of that morning. 2025-26: train on all of
- * 2023-24, predict the 2025-26 games that have a box score and a line. Needs ../shared/data/nba.
+ * The honest, walk-forward evaluation (a program, not a test), from the rows the pipeline itself predicts.
+ * 2023-24: train on games before 2024-02-01, then backfill every later game day with that model, twice: with the
+ * season's shot-zone file and without it (the same folder minus {@code shot_zones.csv.gz}), to show what the
+ * optional feed is worth and that a run without it still predicts. 2025-26 (box scores and real lines, no shot
+ * zones): train on all of 2023-24 and backfill 2025-26 with that model. Needs ../shared/data/nba.
  *
  * <pre>mvn -q -DskipTests package && java -cp target/nba-props-pipeline.jar:target/test-classes bench.Evaluation</pre>
  */
@@ -34,29 +33,81 @@ public final class Evaluation {
       return;
     }
     Path root = Files.createTempDirectory("evaluation");
-    String s23 = data.resolve("2023-24").toString();
-    String early = root.resolve("gbm-to-2024-01-31.ubj").toString();
-    run("train", "--inputDir=" + s23, "--outputDir=" + root.resolve("train-early"), "--startDate=2023-10-24",
-        "--endDate=2024-01-31", "--modelOut=" + early);
-    Path late = root.resolve("2023-24-late");
-    run("backfill", "--inputDir=" + s23, "--outputDir=" + late, "--startDate=2024-02-01", "--endDate=2024-04-07",
-        "--model=" + early);
-    System.out.println("\n2023-24, trained on 2023-10-24..2024-01-31, predicted 2024-02-01..2024-04-07 (walk-forward):");
-    report(late, rows(late, "player_prop_predictions"), false);
+    Path s23 = data.resolve("2023-24");
+    Path s23NoZones = withoutShotZones(s23, root.resolve("2023-24-no-shot-zones-input"));
+    Map<String, Path> outs = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Path> in : Map.of("with shot zones", s23, "without shot zones", s23NoZones).entrySet().stream()
+        .sorted(Map.Entry.comparingByKey()).toList()) {
+      String tag = in.getKey().replace(' ', '-');
+      String early = root.resolve("gbm-to-2024-01-31-" + tag + ".ubj").toString();
+      run("train", "--inputDir=" + in.getValue(), "--outputDir=" + root.resolve("train-early-" + tag), "--startDate=2023-10-24",
+          "--endDate=2024-01-31", "--modelOut=" + early);
+      Path late = root.resolve("2023-24-late-" + tag);
+      run("backfill", "--inputDir=" + in.getValue(), "--outputDir=" + late, "--startDate=2024-02-01", "--endDate=2024-04-07",
+          "--model=" + early);
+      outs.put(in.getKey(), late);
+    }
+    for (Map.Entry<String, Path> o : outs.entrySet()) {
+      System.out.println("\n2023-24 " + o.getKey() + ": trained on 2023-10-24..2024-01-31, predicted 2024-02-01..2024-04-07 (walk-forward):");
+      coverage(o.getValue());
+      report(o.getValue(), rows(o.getValue(), "player_prop_predictions"), false);
+    }
 
     Path s26 = data.resolve("2025-26");
     if (Files.exists(s26.resolve("player_game_logs.csv"))) {
       String full = root.resolve("gbm-2023-24.ubj").toString();
       run("train", "--inputDir=" + s23, "--outputDir=" + root.resolve("train-full"), "--modelOut=" + full);
       Path out26 = root.resolve("2025-26");
-      run("backfill", "--inputDir=" + s26, "--outputDir=" + out26);
-      System.out.println("\n2025-26, trained on all of 2023-24; only games with both a box score and a points line,"
-          + " players averaging 15+ minutes over their last 10.\nHistory is short here: the box scores cover part of the"
-          + " season and the folder has no shot zones, so every row has its four required shot-zone features defaulted"
-          + " and none is quality-ready (the pipeline predicts none of them). The systems are applied to these rows anyway,"
-          + " to compare with the line; gbm_v1 sees default shot zones it rarely saw in training.");
-      report(out26, scoreEveryRow(out26, PredictionSystem.forModels(List.of(GbmModel.load(full)))), true);
+      run("backfill", "--inputDir=" + s26, "--outputDir=" + out26, "--model=" + full);
+      System.out.println("\n2025-26, trained on all of 2023-24 (with its shot zones; this folder has none, so the model is"
+          + " given them as missing); the pipeline's own predictions of games with both a box score and a points line:");
+      coverage(out26);
+      report(out26, rows(out26, "player_prop_predictions"), true);
     }
+  }
+
+  /** A copy of a season folder without its shot-zone file (links, not copies, of the rest). */
+  private static Path withoutShotZones(Path season, Path dir) throws Exception {
+    Files.createDirectories(dir);
+    try (Stream<Path> files = Files.list(season)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (!f.getFileName().toString().startsWith("shot_zones")) {
+          Files.createSymbolicLink(dir.resolve(f.getFileName()), f);
+        }
+      }
+    }
+    return dir;
+  }
+
+  /** Quality-ready share, and eligible rows (ready, 15+ minutes) against the rows the pipeline predicted. */
+  private static void coverage(Path out) throws Exception {
+    int rows = 0;
+    int ready = 0;
+    int eligible = 0;
+    java.util.Set<String> eligibleKeys = new java.util.HashSet<>();
+    for (JsonNode f : rows(out, "ml_feature_store_v2")) {
+      rows++;
+      List<String> names = new ArrayList<>();
+      f.get("feature_names").forEach(n -> names.add(n.asText()));
+      if (f.get("is_quality_ready").asBoolean()) {
+        ready++;
+        if (f.get("features").get(names.indexOf("minutes_avg_last_10")).asDouble() >= 15) {
+          eligible++;
+          eligibleKeys.add(f.get("player_lookup").asText() + "|" + f.get("game_date").asText());
+        }
+      }
+    }
+    java.util.Set<String> predicted = new java.util.HashSet<>();
+    for (JsonNode p : rows(out, "player_prop_predictions")) {
+      if (p.get("system_id").asText().equals(GbmModel.SYSTEM_ID)) {
+        predicted.add(p.get("player_lookup").asText() + "|" + p.get("game_date").asText());
+      }
+    }
+    java.util.Set<String> unpredicted = new java.util.HashSet<>(eligibleKeys);
+    unpredicted.removeAll(predicted);
+    System.out.printf("  feature rows %d, quality-ready %d (%.1f%%), eligible (ready, 15+ min) %d, predicted by %s %d,"
+        + " eligible not predicted %d%n", rows, ready, rows == 0 ? 0 : 100.0 * ready / rows, eligible, GbmModel.SYSTEM_ID,
+        predicted.size(), unpredicted.size());
   }
 
   private static void run(String... args) {
@@ -99,35 +150,6 @@ public final class Evaluation {
       }
     }
     return all;
-  }
-
-  /**
-   * Predictions of every feature row with a line whose player averages 15+ minutes, quality-ready or not, built
-   * as the pipeline's would be (the same systems and recommendation rule).
-   */
-  private static List<JsonNode> scoreEveryRow(Path out, List<PredictionSystem> systems) throws Exception {
-    List<JsonNode> scored = new ArrayList<>();
-    for (JsonNode f : rows(out, "ml_feature_store_v2")) {
-      List<Double> features = new ArrayList<>();
-      f.get("features").forEach(v -> features.add(v.asDouble()));
-      if (PredictionSystem.feature(features, "has_vegas_line") == 0
-          || PredictionSystem.feature(features, "minutes_avg_last_10") < 15) {
-        continue;
-      }
-      double line = PredictionSystem.feature(features, "vegas_points_line");
-      for (PredictionSystem s : systems) {
-        double predicted = s.predict(features);
-        ObjectNode p = JSON.createObjectNode();
-        p.put("player_lookup", f.get("player_lookup").asText());
-        p.put("game_date", f.get("game_date").asText());
-        p.put("system_id", s.id());
-        p.put("line", line);
-        p.put("predicted_points", predicted);
-        p.put("recommendation", BuildPredictions.recommendation(predicted - line, 1.5));
-        scored.add(p);
-      }
-    }
-    return scored;
   }
 
   private static void report(Path out, List<JsonNode> predictions, boolean linesOnly) throws Exception {

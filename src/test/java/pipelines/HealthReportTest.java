@@ -134,6 +134,28 @@ public class HealthReportTest {
   }
 
   @Test
+  public void aDateWhereReadinessWasPossibleButNoRowIsReadyIsAnErrorAndAFeedAbsentAllRunOneWarning() throws Exception {
+    // 01-10: an opener, nobody has five prior games yet: normal. 01-20: six players have the history, none is ready.
+    ObjectNode opener = (ObjectNode) JSON.readTree(day("2024-01-10", 10, 10, List.of(), 0, 0, 0, List.of()));
+    opener.put("quality_ready_rows", 0).put("rows_with_history", 0);
+    opener.putObject("missing_feed_rows").put("game_lines", 10).put("shot_zones", 10);
+    ObjectNode stuck = (ObjectNode) JSON.readTree(day("2024-01-20", 10, 10, List.of(), 0, 0, 0, List.of()));
+    stuck.put("quality_ready_rows", 0).put("rows_with_history", 6);
+    stuck.putObject("missing_feed_rows").put("game_lines", 10);
+    ObjectNode fine = (ObjectNode) JSON.readTree(day("2024-01-21", 10, 10, List.of(), 0, 0, 0, List.of()));
+    fine.put("quality_ready_rows", 3).put("rows_with_history", 6);
+    fine.putObject("missing_feed_rows").put("game_lines", 10);
+    Map<String, List<String>> docs = Map.of("2024-01-10", List.of(opener.toString()), "2024-01-20", List.of(stuck.toString()),
+        "2024-01-21", List.of(fine.toString()));
+
+    ObjectNode r = HealthReport.compose("backfill", docs, summary(100, 0), Runs.thresholds("backfill", options()), Map.of());
+    // game_lines missing on all 30 rows: one warning for the run; shot_zones only on the opener: none.
+    assertThat(breaches(r), equalTo(List.of("error 2024-01-20 quality_ready", "warning run optional_feed_absent")));
+    assertThat(r.get("breaches").get(1).get("message").asText(), containsString("game_lines"));
+    assertThat(r.get("totals").get("missing_feed_rows").get("shot_zones").asInt(), equalTo(10));
+  }
+
+  @Test
   public void deadLetterAndFreshnessLinesMayHoldTabs() throws Exception {
     Map<String, List<String>> docs = Map.of(
         "_dead_letters", List.of("{\"source_file\":\"a\\tb/player_game_logs.csv\",\"reason\":\"unknown team 'B\\tOS'\",\"rows\":3}"),

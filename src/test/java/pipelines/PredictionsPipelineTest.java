@@ -130,6 +130,70 @@ public class PredictionsPipelineTest {
     assertThat(nothing.stderr(), containsString("run backfill or same-day with --model first"));
   }
 
+  /**
+   * Feeds, not rows: the same model and dates, with one optional feed's file taken away in turn. Rows stay
+   * quality-ready, the feed's features are missing and counted on every row, the model still predicts, and the
+   * health report warns once for the feed.
+   */
+  @Test
+  public void eachOptionalFeedAbsentInTurnLeavesRowsReadyItsFeaturesMissingAndCountedAndTheModelPredicting() throws Exception {
+    Map<String, String> countOf = Map.of(
+        "shot_zones", "shot_zone_missing_count", "props", "vegas_default_count", "game_lines", "game_line_missing_count");
+    Map<String, String> fileOf = Map.of(
+        "shot_zones", "shot_zones.csv.gz", "props", "player_props_snapshots.csv.gz", "game_lines", "game_lines.csv");
+    for (String feed : List.of("shot_zones", "props")) {
+      Path without = TMP.newFolder("input-without-" + feed).toPath();
+      try (java.util.stream.Stream<Path> files = Files.list(input)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          if (!f.getFileName().toString().equals(fileOf.get(feed))) {
+            Files.copy(f, without.resolve(f.getFileName()));
+          }
+        }
+      }
+      Path o = TMP.newFolder("out-without-" + feed).toPath();
+      FeaturesTest.Run run = FeaturesTest.run(FeaturesTest.concat(
+          new String[] {"backfill", "--inputDir=" + without, "--outputDir=" + o, "--model=" + model}, RANGE));
+      assertThat(feed + ": " + run.stderr(), run.exit(), equalTo(0));
+      int rows = 0;
+      int ready = 0;
+      for (JsonNode r : BackfillTest.rows(BackfillTest.readTable(o, "ml_feature_store_v2"))) {
+        rows++;
+        ready += r.get("is_quality_ready").asBoolean() ? 1 : 0;
+        assertThat(feed, r.get("missing_feeds").toString(), containsString("\"" + feed + "\""));
+        assertThat(feed, r.get(countOf.get(feed)).asInt(), greaterThan(0));
+        for (int i = 0; i < r.get("feature_names").size(); i++) {
+          if (r.get("feature_sources").get(i).asText().equals(FeatureContract.MISSING_FEED)) {
+            assertThat(r.get("feature_names").get(i).asText(),
+                FeatureContract.FEATURES.get(i).feed.id, equalTo(feed));
+          }
+        }
+      }
+      assertThat(feed + ": most rows of these late dates are ready", ready, greaterThan(rows / 2));
+      long gbm = BackfillTest.rows(BackfillTest.readTable(o, "player_prop_predictions")).stream()
+          .filter(r -> r.get("system_id").asText().equals("gbm_v1")).count();
+      assertThat(feed + ": the model predicts", gbm, greaterThan(0L));
+      JsonNode health = JSON.readTree(o.resolve("health_report.json").toFile());
+      assertThat(feed, health.get("breaches").toString(), containsString("optional feed " + feed + " has no data"));
+    }
+  }
+
+  @Test
+  public void trainingThatCannotLearnExitsTwoWithOneLineSayingWhy() throws Exception {
+    FeaturesTest.Run empty = FeaturesTest.run("train", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("train-empty"),
+        "--startDate=2030-01-01", "--endDate=2030-01-31", "--modelOut=" + TMP.getRoot().toPath().resolve("none.ubj"));
+    assertThat(empty.stderr(), empty.exit(), equalTo(2));
+    assertThat(empty.stderr(), containsString("error: train: no feature row in 2030-01-01..2030-01-31"));
+    assertThat("one error line", empty.stderr().lines().filter(l -> l.startsWith("error:")).count(), equalTo(1L));
+    assertThat(Files.exists(TMP.getRoot().toPath().resolve("none.ubj")), equalTo(false));
+
+    FeaturesTest.Run few = FeaturesTest.run("train", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("train-few"),
+        "--startDate=2024-11-20", "--endDate=2024-11-20", "--modelOut=" + TMP.getRoot().toPath().resolve("few.ubj"));
+    assertThat(few.stderr(), few.exit(), equalTo(2));
+    assertThat(few.stderr(), containsString("fewer than --minTrainingRows=100"));
+    assertThat(few.stderr(), containsString("not quality-ready"));
+    assertThat(Files.exists(TMP.getRoot().toPath().resolve("few.ubj")), equalTo(false));
+  }
+
   /** The model was trained through 2024-11-20: predicting that date or earlier would grade it on its own labels. */
   @Test
   public void aModelTrainedOnADateItWouldPredictIsRefusedUnlessTheOverlapIsAccepted() throws Exception {

@@ -36,6 +36,8 @@ import schemas.LeagueDay;
 import schemas.MlFeatureStoreV2;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
+import schemas.ShotZoneAttempts;
+import transforms.features.FeedCoverage;
 import schemas.PropSnapshotOffer;
 import schemas.SchemaCoders;
 import schemas.TeamGameSummary;
@@ -148,7 +150,9 @@ public class BuildLineUpdatesTest {
                 p.apply("NoZoneGames", Create.empty(SchemaCoders.of(ZoneGame.class))),
                 p.apply("NoLeagueDays", Create.empty(SchemaCoders.of(LeagueDay.class)))));
     PCollection<UpcomingPlayerGameContext> morning = morning();
-    FeatureStore store = morning.apply("FeatureStore", new BuildFeatureStore(history, null));
+    FeatureStore store = morning.apply("FeatureStore", new BuildFeatureStore(history, null, FeedCoverage.of(
+        p.apply("NoLines", Create.empty(SchemaCoders.of(PropLine.class))),
+        p.apply("NoShotZones", Create.empty(SchemaCoders.of(ShotZoneAttempts.class))))));
 
     TestStream.Builder<KV<String, List<PropSnapshotOffer>>> s =
         TestStream.create(SchemaCoders.snapshotFileParts()).advanceWatermarkTo(GameDates.timestampOf(D));

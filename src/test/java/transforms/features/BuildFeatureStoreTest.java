@@ -48,7 +48,7 @@ public class BuildFeatureStoreTest {
   public void aDaysContextBecomesAllSixOutputs() throws Exception {
     FeatureStore store =
         FeatureRows.context(p, context("annexample", D, "BOS", "NYK"), context("bobexample", D, "NYK", "BOS"))
-            .apply(new BuildFeatureStore(history(), null));
+            .apply(new BuildFeatureStore(history(), null, FeatureRows.noOptionalFeeds(p)));
     assertThat(store.cacheComputed, equalTo(true));
 
     PAssert.that(store.dailyCache).satisfies(rows -> {
@@ -101,7 +101,8 @@ public class BuildFeatureStoreTest {
     FeatureStore store =
         FeatureRows.context(p, context("annexample", D, "BOS", "NYK"), context("bobexample", D, "NYK", "BOS"))
             .apply(new BuildFeatureStore(
-                history, FeatureRows.daily(p, "Persisted", PlayerDailyCache.class, PlayerDailyCache::getCacheDate, persisted)));
+                history, FeatureRows.daily(p, "Persisted", PlayerDailyCache.class, PlayerDailyCache::getCacheDate, persisted),
+                FeatureRows.noOptionalFeeds(p)));
     assertThat(store.cacheComputed, equalTo(false));
 
     PAssert.that(store.dailyCache).containsInAnyOrder(persisted);

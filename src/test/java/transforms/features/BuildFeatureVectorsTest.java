@@ -57,7 +57,8 @@ public class BuildFeatureVectorsTest {
             empty(PlayerDailyCache.class).apply("CacheDaily", Window.into(GameDates.dailyWindows())),
             empty(PlayerShotZoneAnalysis.class).apply("ZonesDaily", Window.into(GameDates.dailyWindows())),
             empty(TeamDefenseZoneAnalysis.class).apply("TeamsDaily", Window.into(GameDates.dailyWindows())),
-            history);
+            history,
+            FeatureRows.noOptionalFeeds(p));
     PCollectionTuple out = context.apply(new BuildFeatureVectors(tables));
 
     PAssert.that(out.get(BuildFeatureVectors.FEATURES)).satisfies(rows -> {

@@ -60,7 +60,8 @@ public class BuildPlayerCompositeFactorsTest {
             daily(p, "Zones", PlayerShotZoneAnalysis.class, PlayerShotZoneAnalysis::getAnalysisDate, annZones),
             daily(p, "Teams", TeamDefenseZoneAnalysis.class, TeamDefenseZoneAnalysis::getAnalysisDate,
                 team("BOS", 100, 0.5, 0.5, 0.5), team("NYK", 96, 0.6, 0.4, 0.35)),
-            history);
+            history,
+            FeatureRows.noOptionalFeeds(p));
     PCollection<PlayerCompositeFactors> out =
         FeatureRows.context(p, context("annexample", D, "BOS", "NYK"), context("bobexample", D, "LAL", "GSW"))
             .apply(new BuildPlayerCompositeFactors(day));

@@ -92,6 +92,17 @@ final class FeatureRows {
     return p.apply(name, rows.isEmpty() ? Create.empty(SchemaCoders.of(type)) : Create.of(rows).withCoder(SchemaCoders.of(type)));
   }
 
+  /** Which optional feeds cover which dates, from these hand-made lines and shot rows ({@link FeedCoverage}). */
+  static FeedCoverage feeds(Pipeline p, List<schemas.PropLine> lines, List<schemas.ShotZoneAttempts> zones) {
+    return FeedCoverage.of(
+        rows(p, "CoverageLines", schemas.PropLine.class, lines), rows(p, "CoverageZones", schemas.ShotZoneAttempts.class, zones));
+  }
+
+  /** A run with no optional feed at all: box scores and the schedule only. */
+  static FeedCoverage noOptionalFeeds(Pipeline p) {
+    return feeds(p, List.of(), List.of());
+  }
+
   /** The history views ({@link History}) of these hand-made rows. */
   static History history(
       Pipeline p, List<PlayerGameSummary> games, List<TeamGameSummary> teamGames, List<ZoneGame> zoneGames, List<LeagueDay> days) {

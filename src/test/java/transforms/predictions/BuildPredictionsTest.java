@@ -34,7 +34,7 @@ public class BuildPredictionsTest {
     }
 
     @Override
-    public double predict(List<Double> features) {
+    public double predict(schemas.MlFeatureStoreV2 row) {
       return 25;
     }
   };

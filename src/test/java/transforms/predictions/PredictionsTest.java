@@ -49,11 +49,18 @@ public class PredictionsTest {
     f.set(names.indexOf("minutes_avg_last_10"), minutesLast10);
     f.set(names.indexOf("has_vegas_line"), line == null ? 0.0 : 1.0);
     f.set(names.indexOf("vegas_points_line"), line == null ? 0.0 : line);
+    List<String> sources = new ArrayList<>(Collections.nCopies(names.size(), FeatureContract.COMPUTED));
+    if (line == null) {
+      for (String vegas : List.of("vegas_points_line", "vegas_opening_line", "vegas_line_move")) {
+        sources.set(names.indexOf(vegas), FeatureContract.MISSING_OPTIONAL);
+      }
+    }
     return MlFeatureStoreV2.builder()
         .setPlayerLookup(player).setGameDate("2024-01-20").setSeason("2023-24").setTeamAbbr("BOS").setOpponentTeamAbbr("NYK")
         .setFeatureSchemaVersion(FeatureContract.VERSION).setFeatureCount(names.size()).setFeatureNames(names)
-        .setFeatures(f).setFeatureSources(Collections.nCopies(names.size(), "computed")).setDefaultedFeatures(List.of())
+        .setFeatures(f).setFeatureSources(sources).setDefaultedFeatures(List.of())
         .setDefaultFeatureCount(0).setRequiredDefaultCount(0).setVegasDefaultCount(line == null ? 3 : 0)
+        .setShotZoneMissingCount(0).setGameLineMissingCount(0).setMissingFeeds(List.of())
         .setGamesPlayedSeason(20).setIsQualityReady(ready).setFeatureQualityScore(100).setCacheMissFallbackUsed(false)
         .setDataQualityIssues(List.of()).setLineSnapshotTime(line == null ? null : "2024-01-20T15:00:00Z")
         .setUniverseSource("played").setAsOf(AS_OF).build();
@@ -177,11 +184,34 @@ public class PredictionsTest {
   }
 
   @Test
-  public void aModelOfAnotherFeatureContractIsRefused() throws Exception {
-    List<List<Double>> x = new ArrayList<>();
+  public void theModelTellsAnUnknownValueFromZero() {
+    // Half the rows have no shot zones (NaN, what modelInput gives for a missing feed) and score 20; the other half
+    // have a real 0 and score 5. A model fed the stored default would see the same number for both.
+    int paint = FeatureContract.indexOf("pct_paint");
+    List<double[]> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      List<Double> f = new ArrayList<>(Collections.nCopies(FeatureContract.names().size(), (double) (i % 7)));
+      double[] f = new double[FeatureContract.names().size()];
+      java.util.Arrays.fill(f, 1.0);
+      f[paint] = i % 2 == 0 ? Double.NaN : 0.0;
+      x.add(f);
+      y.add(i % 2 == 0 ? 20.0 : 5.0);
+    }
+    GbmModel.Params params = new GbmModel.Params();
+    params.rounds = 200;
+    params.eta = 0.3;
+    GbmModel model = GbmModel.train(x, y, params, "nan-model");
+    assertThat(model.predict(x.get(0)), closeTo(20.0, 0.5));
+    assertThat(model.predict(x.get(1)), closeTo(5.0, 0.5));
+  }
+
+  @Test
+  public void aModelOfAnotherFeatureContractIsRefused() throws Exception {
+    List<double[]> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      double[] f = new double[FeatureContract.names().size()];
+      java.util.Arrays.fill(f, i % 7);
       x.add(f);
       y.add(3.0 * (i % 7) + 1);
     }

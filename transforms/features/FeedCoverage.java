@@ -1,0 +1,124 @@
+package transforms.features;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.PropLine;
+import schemas.ShotZoneAttempts;
+import schemas.UpcomingPlayerGameContext;
+import transforms.daily.SideInputCache;
+import transforms.features.FeatureContract.Feed;
+
+/**
+ * Which optional feeds have data for a date, the run-level half of "what a row lacks vs what the run lacks"
+ * ({@link FeatureContract}): props and game lines cover a date when the run knows a line for it (as of its
+ * instant); shot zones cover a date when the feed has any game of the date's season before it, since the
+ * shot-zone features of D are built from earlier games. A feed absent from the run covers nothing.
+ *
+ * <p>The view is one sorted list of keys per feed in the global window: a few hundred dates a season, cheap to
+ * broadcast to every worker on any runner, read once per bundle and window ({@link SideInputCache}).
+ */
+public final class FeedCoverage implements Serializable {
+  private final PCollectionView<Map<String, List<String>>> datesByFeed;
+
+  private FeedCoverage(PCollectionView<Map<String, List<String>>> datesByFeed) {
+    this.datesByFeed = datesByFeed;
+  }
+
+  /** The coverage of the run's consensus lines and shot-zone rows. */
+  public static FeedCoverage of(PCollection<PropLine> lines, PCollection<ShotZoneAttempts> zones) {
+    PCollection<KV<String, String>> props = keys("PropsCoverage", lines, l -> KV.of(Feed.PROPS.id, l.getGameDate()));
+    PCollection<KV<String, String>> zoneDates =
+        keys("ShotZonesCoverage", zones, z -> KV.of(Feed.SHOT_ZONES.id, z.getSeason() + "|" + z.getGameDate()));
+    PCollectionView<Map<String, List<String>>> view =
+        PCollectionList.of(props).and(zoneDates)
+            .apply("AllFeedDates", Flatten.pCollections())
+            .apply("DistinctFeedDates", Distinct.create())
+            .apply("FeedDates", GroupByKey.create())
+            .apply("SortedFeedDates",
+                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.lists(TypeDescriptors.strings())))
+                    .via(kv -> {
+                      List<String> sorted = new ArrayList<>();
+                      kv.getValue().forEach(sorted::add);
+                      Collections.sort(sorted);
+                      return KV.of(kv.getKey(), sorted);
+                    }))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
+            .apply("FeedCoverageView", View.asMap());
+    return new FeedCoverage(view);
+  }
+
+  private static <T> PCollection<KV<String, String>> keys(
+      String name, PCollection<T> rows, SerializableFunction<T, KV<String, String>> key) {
+    // Each feed in the global window before the flatten: they come in whatever windows their readers chose.
+    return rows.apply(name + "InGlobalWindow", Window.<T>into(new GlobalWindows()))
+        .apply(name, MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())).via(key));
+  }
+
+  PCollectionView<Map<String, List<String>>> view() {
+    return datesByFeed;
+  }
+
+  /**
+   * The optional feeds without data for a context row's date. A row that carries a line proves its feed covers
+   * the date (a line update arriving after the morning the coverage was built from).
+   */
+  static Set<Feed> absentFor(Map<String, List<String>> covered, UpcomingPlayerGameContext row) {
+    Set<Feed> absent = absentOn(covered, row.getSeason(), row.getGameDate());
+    if (row.getPropLine() != null) {
+      absent.remove(Feed.PROPS);
+    }
+    return absent;
+  }
+
+  static Set<Feed> absentOn(Map<String, List<String>> covered, String season, String date) {
+    Set<Feed> absent = EnumSet.noneOf(Feed.class);
+    if (!has(covered.get(Feed.PROPS.id), date)) {
+      absent.add(Feed.PROPS);
+    }
+    if (!has(covered.get(Feed.GAME_LINES.id), date)) {
+      absent.add(Feed.GAME_LINES);
+    }
+    if (!anyBefore(covered.get(Feed.SHOT_ZONES.id), season, date)) {
+      absent.add(Feed.SHOT_ZONES);
+    }
+    return absent;
+  }
+
+  private static boolean has(@Nullable List<String> sorted, String key) {
+    return sorted != null && Collections.binarySearch(sorted, key) >= 0;
+  }
+
+  /** Whether a sorted list of {@code season|date} holds a date of {@code season} before {@code date}. */
+  private static boolean anyBefore(@Nullable List<String> sorted, String season, String date) {
+    if (sorted == null) {
+      return false;
+    }
+    String prefix = season + "|";
+    int i = Collections.binarySearch(sorted, prefix);
+    int first = i >= 0 ? i : -i - 1;
+    return first < sorted.size() && sorted.get(first).startsWith(prefix)
+        && sorted.get(first).substring(prefix.length()).compareTo(date) < 0;
+  }
+}
