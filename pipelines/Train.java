@@ -51,12 +51,6 @@ import transforms.predictions.BuildPredictions;
 public final class Train {
   private Train() {}
 
-  /**
-   * The default fewest rows a model is fit on: below it a boosted model of 37 features is mostly noise, and a user is
-   * better told so than handed one.
-   */
-  static final int MIN_TRAINING_ROWS = 100;
-
   private static final KvCoder<String, KV<List<Double>, Double>> EXAMPLE =
       KvCoder.of(StringUtf8Coder.of(), KvCoder.of(ListCoder.of(DoubleCoder.of()), DoubleCoder.of()));
 

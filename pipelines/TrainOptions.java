@@ -6,6 +6,12 @@ import org.apache.beam.sdk.options.Validation;
 
 /** {@code train}: fit gbm_v1 on the feature rows of a date range and their actual points. */
 public interface TrainOptions extends FeatureOptions {
+  /**
+   * The default fewest rows a model is fit on: below it a boosted model of 37 features is mostly noise, and a user is
+   * better told so than handed one.
+   */
+  int MIN_TRAINING_ROWS = 100;
+
   @Description("First game date of the training set, YYYY-MM-DD. Default: the first date of the input.")
   String getStartDate();
 
@@ -24,7 +30,7 @@ public interface TrainOptions extends FeatureOptions {
 
   @Description("Fewest training rows (quality-ready, enough minutes, actual points known) a model is fit on; with fewer, "
       + "train writes no model and exits 2 saying why.")
-  @Default.Integer(Train.MIN_TRAINING_ROWS)
+  @Default.Integer(MIN_TRAINING_ROWS)
   int getMinTrainingRows();
 
   void setMinTrainingRows(int value);
