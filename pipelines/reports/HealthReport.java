@@ -157,9 +157,13 @@ public final class HealthReport {
         missingFeedRows.merge(e.getKey(), e.getValue().asLong(), Long::sum);
       }
       int withLines = d.path("players_with_line").asInt();
-      if (t.modelGiven() && withLines > 0 && d.get("players_predicted").asInt() == 0) {
+      // Only where someone could be predicted: a season's first dates (nobody ready yet) and a backfill's dates with
+      // lines but no box score yet (nobody played) are not a model's failure.
+      int readyRows = d.get("quality_ready_rows").asInt();
+      if (t.modelGiven() && withLines > 0 && readyRows > 0 && d.get("players_predicted").asInt() == 0) {
         breaches.add(new Breach("error", date, "players_predicted", 0, 0,
-            "a model was given and " + withLines + " players have a prop line, but nobody was predicted"));
+            "a model was given, " + readyRows + " feature rows are quality-ready and " + withLines
+                + " players have a prop line, but nobody was predicted"));
       }
       if (b > 0 && lineCoverage < t.minLineCoverage()) {
         breaches.add(new Breach("error", date, "line_coverage", lineCoverage, t.minLineCoverage(),

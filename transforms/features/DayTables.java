@@ -105,6 +105,6 @@ final class DayTables implements Serializable {
       comp = CompositeFactors.compute(ctx, cacheRow, zone, team, opp);
     }
     return new FeatureContract.Inputs(
-        ctx, cacheRow, miss, comp, zone, team, opp, FeedCoverage.absentFor(views.get(c, window, coverage), ctx));
+        ctx, cacheRow, miss, comp, zone, team, opp, FeedCoverage.absentFor(views.get(c, window, coverage), ctx, team, opp));
   }
 }

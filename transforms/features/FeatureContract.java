@@ -31,7 +31,8 @@ import schemas.UpcomingPlayerGameContext;
  * </ul>
  *
  * <p><b>Feeds.</b> Each feature comes from one input {@link Feed}. Box scores with the schedule are the required
- * feed; shot zones, sportsbook player props and game lines are optional feeds. What a <i>row</i> lacks and what
+ * feed; complete team box scores (team stats), shot zones, sportsbook player props and game lines are optional
+ * feeds. What a <i>row</i> lacks and what
  * the <i>run</i> lacks are told apart: when an optional feed has no data for a row's date ({@link FeedCoverage}:
  * absent from the run, or nothing for that date), its features are {@code missing_feed}: the documented default
  * is stored, they are not scored and do not make the row "not ready", and the row counts them per feed
@@ -66,6 +67,11 @@ public final class FeatureContract {
   /** An input feed: the features it gives, and whether a run can go without it. */
   public enum Feed {
     BOX_SCORES("box_scores", true),
+    /**
+     * Complete team box scores (every player of a team-game): the team and opponent ratings and paces are sums over
+     * a team's players, which a partial-roster export (some players of each team) cannot give.
+     */
+    TEAM_STATS("team_stats", false),
     SHOT_ZONES("shot_zones", false),
     PROPS("props", false),
     GAME_LINES("game_lines", false);
@@ -156,14 +162,14 @@ public final class FeatureContract {
     req("games_in_last_7_days", "daily_cache", 3, in -> (double) in.cache.getGamesInLast7Days());
     req("fatigue_score", "composite_factors", 50, in -> in.composite.getFatigueScore());
     req("shot_zone_mismatch_score", "composite_factors", Feed.SHOT_ZONES, 0, in -> in.composite.getShotZoneMismatchScore());
-    req("pace_score", "composite_factors", 0, in -> in.composite.getPaceScore());
+    req("pace_score", "composite_factors", Feed.TEAM_STATS, 0, in -> in.composite.getPaceScore());
     req("usage_spike_score", "composite_factors", 0, in -> in.composite.getUsageSpikeScore());
     req("rest_advantage", "context", 0, FeatureContract::restAdvantage);
-    req("opp_points_allowed_last_10", "team_defense", 112, in -> in.opponent == null ? null : in.opponent.getOppPointsAllowedLast10());
+    req("opp_points_allowed_last_10", "team_defense", Feed.TEAM_STATS, 112, in -> in.opponent == null ? null : in.opponent.getOppPointsAllowedLast10());
     req("recent_trend", "daily_cache", 0, in -> recentTrend(in.cache.getPointsLast5()));
     req("minutes_change", "daily_cache", 0, FeatureContract::minutesChange);
-    req("opponent_def_rating", "team_defense", 112, in -> in.opponent == null ? null : in.opponent.getDefRatingLast10());
-    req("opponent_pace", "team_defense", 100, in -> in.opponent == null ? null : in.opponent.getPaceLast10());
+    req("opponent_def_rating", "team_defense", Feed.TEAM_STATS, 112, in -> in.opponent == null ? null : in.opponent.getDefRatingLast10());
+    req("opponent_pace", "team_defense", Feed.TEAM_STATS, 100, in -> in.opponent == null ? null : in.opponent.getPaceLast10());
     req("home_away", "context", 0, in -> in.context.getHomeGame() ? 1.0 : 0.0);
     req("back_to_back", "context", 0, in -> in.context.getBackToBack() ? 1.0 : 0.0);
     req("playoff_game", "context", 0, in -> in.context.getPlayoffGame() ? 1.0 : 0.0);
@@ -171,8 +177,8 @@ public final class FeatureContract {
     req("pct_mid_range", "shot_zones", Feed.SHOT_ZONES, 0.15, in -> in.zones == null ? null : in.zones.getPctMidRange());
     req("pct_three", "shot_zones", Feed.SHOT_ZONES, 0.40, in -> in.zones == null ? null : in.zones.getPctThree());
     req("pct_free_throw", "daily_cache", 0.15, FeatureContract::pctFreeThrow);
-    req("team_pace", "team_defense", 100, in -> in.team == null ? null : in.team.getPaceLast10());
-    req("team_off_rating", "team_defense", 112, in -> in.team == null ? null : in.team.getOffRatingLast10());
+    req("team_pace", "team_defense", Feed.TEAM_STATS, 100, in -> in.team == null ? null : in.team.getPaceLast10());
+    req("team_off_rating", "team_defense", Feed.TEAM_STATS, 112, in -> in.team == null ? null : in.team.getOffRatingLast10());
     req("team_win_pct", "team_defense", 0.5, FeatureContract::teamWinPct);
     opt("vegas_points_line", "props", Feed.PROPS, in -> in.context.getPropLine());
     opt("vegas_opening_line", "props", Feed.PROPS, in -> in.context.getPropOpeningLine());

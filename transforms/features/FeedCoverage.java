@@ -26,6 +26,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.PropLine;
 import schemas.ShotZoneAttempts;
+import schemas.TeamDefenseZoneAnalysis;
 import schemas.UpcomingPlayerGameContext;
 import transforms.daily.SideInputCache;
 import transforms.features.FeatureContract.Feed;
@@ -34,7 +35,9 @@ import transforms.features.FeatureContract.Feed;
  * Which optional feeds have data for a date, the run-level half of "what a row lacks vs what the run lacks"
  * ({@link FeatureContract}): props and game lines cover a date when the run knows a line for it (as of its
  * instant); shot zones cover a date when the feed has any game of the date's season before it, since the
- * shot-zone features of D are built from earlier games. A feed absent from the run covers nothing.
+ * shot-zone features of D are built from earlier games. A feed absent from the run covers nothing. Team stats
+ * are a property of a team's box scores rather than a file: they are absent for a row whose team or opponent
+ * has recent team-games but only partial ones (a partial-roster export), see {@link #onlyPartialBoxScores}.
  *
  * <p>The view is one sorted list of keys per feed in the global window: a few hundred dates a season, cheap to
  * broadcast to every worker on any runner, read once per bundle and window ({@link SideInputCache}).
@@ -81,15 +84,30 @@ public final class FeedCoverage implements Serializable {
   }
 
   /**
-   * The optional feeds without data for a context row's date. A row that carries a line proves its feed covers
+   * The optional feeds without data for a context row: its date's ({@link #absentOn}), and team stats when its
+   * team's or opponent's recent games are all partial box scores. A row that carries a line proves its feed covers
    * the date (a line update arriving after the morning the coverage was built from).
    */
-  static Set<Feed> absentFor(Map<String, List<String>> covered, UpcomingPlayerGameContext row) {
+  static Set<Feed> absentFor(
+      Map<String, List<String>> covered, UpcomingPlayerGameContext row, @Nullable TeamDefenseZoneAnalysis team,
+      @Nullable TeamDefenseZoneAnalysis opponent) {
     Set<Feed> absent = absentOn(covered, row.getSeason(), row.getGameDate());
     if (row.getPropLine() != null) {
       absent.remove(Feed.PROPS);
     }
+    if (onlyPartialBoxScores(team) || onlyPartialBoxScores(opponent)) {
+      absent.add(Feed.TEAM_STATS);
+    }
     return absent;
+  }
+
+  /**
+   * A team whose last ten games before D are there but none has a complete box score: the export holds some of
+   * its players only, so its sums are not the team's and its ratings cannot be known (not merely not yet known,
+   * as for a team with no game yet, which stays a per-row default).
+   */
+  static boolean onlyPartialBoxScores(@Nullable TeamDefenseZoneAnalysis t) {
+    return t != null && t.getGamesInSample() == 0 && t.getIncompleteGamesLast10() > 0;
   }
 
   static Set<Feed> absentOn(Map<String, List<String>> covered, String season, String date) {

@@ -116,21 +116,25 @@ public class HealthReportTest {
     in.putObject("player_game_logs.csv.gz").put("rows_read", 100).put("rows_dead_lettered", 2);
     in.putObject("schedule.csv").put("rows_read", 100).put("rows_dead_lettered", 2);
 
+    // Nobody ready anywhere: the run cannot predict, whether a model was given or not. Nobody ready on 01-10 is not
+    // also a model failure there.
     ObjectNode withModel = HealthReport.compose("backfill", docs, s,
         Runs.thresholds("backfill", options("--model=m.ubj")), Map.of());
     assertThat(breaches(withModel), equalTo(List.of(
-        "error 2024-01-10 players_predicted", "error run quality_ready",
-        "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
-    ObjectNode noModel = HealthReport.compose("backfill", docs, s, Runs.thresholds("backfill", options()), Map.of());
-    assertThat("no model, no prediction expected", breaches(noModel), equalTo(List.of(
         "error run quality_ready", "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
-    // One ready row anywhere in the run: a season's first dates may have none.
-    predicted.put("quality_ready_rows", 1);
-    ObjectNode oneReady = HealthReport.compose("backfill",
-        Map.of("2024-01-10", List.of(noneReady.toString()), "2024-01-11", List.of(predicted.toString())), s,
-        Runs.thresholds("backfill", options()), Map.of());
-    assertThat(breaches(oneReady), equalTo(List.of(
-        "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
+    ObjectNode noModel = HealthReport.compose("backfill", docs, s, Runs.thresholds("backfill", options()), Map.of());
+    assertThat(breaches(noModel), equalTo(List.of(
+        "error run quality_ready", "error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
+    // Ready rows and lines on 01-10 and nobody predicted: with a model, an error; without one, nothing to expect.
+    noneReady.put("quality_ready_rows", 3);
+    Map<String, List<String>> someReady =
+        Map.of("2024-01-10", List.of(noneReady.toString()), "2024-01-11", List.of(predicted.toString()));
+    assertThat(breaches(HealthReport.compose("backfill", someReady, s,
+        Runs.thresholds("backfill", options("--model=m.ubj")), Map.of())), equalTo(List.of(
+        "error 2024-01-10 players_predicted", "error player_game_logs.csv.gz dead_letter_rate",
+        "warning schedule.csv dead_letter_rate")));
+    assertThat(breaches(HealthReport.compose("backfill", someReady, s, Runs.thresholds("backfill", options()), Map.of())),
+        equalTo(List.of("error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
   }
 
   @Test

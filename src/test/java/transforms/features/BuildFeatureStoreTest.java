@@ -32,14 +32,23 @@ import transforms.games.History;
 public class BuildFeatureStoreTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
+  private static List<schemas.TeamGameSummary> teamGames() {
+    return List.of(
+        teamGame("BOS", "NYK", "2024-01-10", true, 110, 100, 100, 100),
+        teamGame("NYK", "BOS", "2024-01-10", false, 100, 110, 96, 96));
+  }
+
+  /** The run has no line and no shot-zone file. */
+  private FeedCoverage feeds() {
+    return FeatureRows.noOptionalFeeds(p);
+  }
+
   private History history() throws Exception {
     return FeatureRows.history(p,
         List.of(
             game("annexample", "2024-01-10", 30, 20), game("annexample", "2024-01-18", 30, 12),
             game("annexample", D, 40, 50)), // D itself: never seen for D
-        List.of(
-            teamGame("BOS", "NYK", "2024-01-10", true, 110, 100, 100, 100),
-            teamGame("NYK", "BOS", "2024-01-10", false, 100, 110, 96, 96)),
+        teamGames(),
         List.of(zones("annexample", "BOS", "NYK", "2024-01-10", 6, 4, 2, 1, 2, 0)),
         List.of(leagueDay("2024-01-10", 2, 194, 20, 11, 10, 4, 20, 7)));
   }
@@ -48,7 +57,7 @@ public class BuildFeatureStoreTest {
   public void aDaysContextBecomesAllSixOutputs() throws Exception {
     FeatureStore store =
         FeatureRows.context(p, context("annexample", D, "BOS", "NYK"), context("bobexample", D, "NYK", "BOS"))
-            .apply(new BuildFeatureStore(history(), null, FeatureRows.noOptionalFeeds(p)));
+            .apply(new BuildFeatureStore(history(), null, feeds()));
     assertThat(store.cacheComputed, equalTo(true));
 
     PAssert.that(store.dailyCache).satisfies(rows -> {
@@ -102,7 +111,7 @@ public class BuildFeatureStoreTest {
         FeatureRows.context(p, context("annexample", D, "BOS", "NYK"), context("bobexample", D, "NYK", "BOS"))
             .apply(new BuildFeatureStore(
                 history, FeatureRows.daily(p, "Persisted", PlayerDailyCache.class, PlayerDailyCache::getCacheDate, persisted),
-                FeatureRows.noOptionalFeeds(p)));
+                feeds()));
     assertThat(store.cacheComputed, equalTo(false));
 
     PAssert.that(store.dailyCache).containsInAnyOrder(persisted);

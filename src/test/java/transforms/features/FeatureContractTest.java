@@ -92,6 +92,7 @@ public class FeatureContractTest {
   public void eachOptionalFeedIsCountedOnItsOwn() throws Exception {
     MlFeatureStoreV2 none = FeatureContract.vector(veteran(EnumSet.of(Feed.SHOT_ZONES, Feed.PROPS, Feed.GAME_LINES)));
     assertThat(none.getMissingFeeds(), contains("shot_zones", "props", "game_lines"));
+    assertThat(none.getShotZoneMissingCount(), equalTo(4));
     assertThat(none.getVegasDefaultCount(), equalTo(4)); // three vegas values and has_vegas_line
     assertThat(source(none, "has_vegas_line"), equalTo(FeatureContract.MISSING_FEED));
     assertThat(none.getIsQualityReady(), equalTo(true));
@@ -102,6 +103,35 @@ public class FeatureContractTest {
     assertThat(source(noLine, "has_vegas_line"), equalTo(FeatureContract.COMPUTED));
     assertThat(source(noLine, "vegas_points_line"), equalTo(FeatureContract.MISSING_OPTIONAL));
     assertThat(noLine.getMissingFeeds(), contains("shot_zones", "game_lines"));
+  }
+
+  @Test
+  public void partialRosterBoxScoresLeaveTheTeamRatingsMissingAndTheRowReady() throws Exception {
+    // A partial-roster export (some players of each team) has no complete team-game: no team stats for any date.
+    MlFeatureStoreV2 row = FeatureContract.vector(veteran(EnumSet.of(Feed.TEAM_STATS, Feed.SHOT_ZONES)));
+    for (String f : List.of("opp_points_allowed_last_10", "opponent_def_rating", "opponent_pace", "team_pace",
+        "team_off_rating", "pace_score")) {
+      assertThat(f, source(row, f), equalTo(FeatureContract.MISSING_FEED));
+    }
+    assertThat(source(row, "team_win_pct"), equalTo(FeatureContract.COMPUTED)); // W/L is on every player's row
+    assertThat(row.getIsQualityReady(), equalTo(true));
+    assertThat(row.getMissingFeeds(), contains("team_stats", "shot_zones"));
+  }
+
+  @Test
+  public void teamStatsAreAbsentOnlyWhereATeamHasGamesButNoCompleteOne() {
+    TeamDefenseZoneAnalysis complete = team("BOS");
+    TeamDefenseZoneAnalysis partialOnly = complete.toBuilder().setGamesInSample(0).setIncompleteGamesLast10(10).build();
+    TeamDefenseZoneAnalysis noGameYet = complete.toBuilder().setGamesInSample(0).setIncompleteGamesLast10(0).build();
+    UpcomingPlayerGameContext ctx = FeatureRows.context("annexample", D, "BOS", "NYK");
+    Map<String, List<String>> all = Map.of(Feed.PROPS.id, List.of(D), Feed.GAME_LINES.id, List.of(D),
+        Feed.SHOT_ZONES.id, List.of("2023-24|2024-01-01"));
+
+    assertThat(FeedCoverage.absentFor(all, ctx, complete, complete), empty());
+    assertThat(FeedCoverage.absentFor(all, ctx, complete, partialOnly), contains(Feed.TEAM_STATS));
+    assertThat(FeedCoverage.absentFor(all, ctx, partialOnly, complete), contains(Feed.TEAM_STATS));
+    assertThat("a team with no game yet is a per-row default, not a missing feed",
+        FeedCoverage.absentFor(all, ctx, noGameYet, complete), empty());
   }
 
   @Test

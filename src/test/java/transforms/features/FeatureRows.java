@@ -98,7 +98,7 @@ final class FeatureRows {
         rows(p, "CoverageLines", schemas.PropLine.class, lines), rows(p, "CoverageZones", schemas.ShotZoneAttempts.class, zones));
   }
 
-  /** A run with no optional feed at all: box scores and the schedule only. */
+  /** A run with no optional file: box scores and the schedule only. */
   static FeedCoverage noOptionalFeeds(Pipeline p) {
     return feeds(p, List.of(), List.of());
   }
