@@ -13,6 +13,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import schemas.GameLine;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
 import schemas.TeamGameSummary;
@@ -57,7 +58,7 @@ final class FeatureGraph {
     History history = history(in, teamGames);
     AsOfTime asOf = AsOfTime.parse(options.getAsOfTime(), AsOfTime.beforeTipOff());
     PCollection<PropLine> lines = in.propSnapshots.apply("BuildConsensusLines", new BuildConsensusLines(asOf));
-    return complete(playedUniverse(in, range), lines, history, persisted, asOf);
+    return complete(playedUniverse(in, range), lines, in.gameLines, history, persisted, asOf);
   }
 
   private static PCollection<UpcomingPlayerGameContext> playedUniverse(ReadInputs.Inputs in, DateRange range) {
@@ -88,7 +89,7 @@ final class FeatureGraph {
         PersistedUpstream.dailyCache(p, options, DateRange.single(date), universeOf);
     History history = history(known, teamGames);
     PCollection<PropLine> lines = consensusLines(known, asOf);
-    return complete(expectedUniverse(known, lines, history, options), lines, history, persisted, asOf);
+    return complete(expectedUniverse(known, lines, history, options), lines, known.gameLines, history, persisted, asOf);
   }
 
   private static PCollection<PropLine> consensusLines(ReadInputs.Inputs in, AsOfTime asOf) {
@@ -105,10 +106,10 @@ final class FeatureGraph {
   }
 
   private static FeatureGraph complete(
-      PCollection<UpcomingPlayerGameContext> universe, PCollection<PropLine> lines, History history,
-      @Nullable PCollection<PlayerDailyCache> persisted, AsOfTime asOf) {
+      PCollection<UpcomingPlayerGameContext> universe, PCollection<PropLine> lines, PCollection<GameLine> gameLines,
+      History history, @Nullable PCollection<PlayerDailyCache> persisted, AsOfTime asOf) {
     PCollection<UpcomingPlayerGameContext> context =
-        universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(lines, history, asOf));
+        universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(lines, gameLines, history, asOf));
     FeatureStore store = context.apply("BuildFeatureStore", new BuildFeatureStore(history, persisted));
     return new FeatureGraph(lines, history, context, store);
   }
