@@ -13,6 +13,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import schemas.GameLine;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
 import schemas.TeamGameSummary;
@@ -109,8 +110,8 @@ final class FeatureGraph {
       PCollection<UpcomingPlayerGameContext> universe, ReadInputs.Inputs in, PCollection<PropLine> lines, History history,
       @Nullable PCollection<PlayerDailyCache> persisted, AsOfTime asOf) {
     PCollection<UpcomingPlayerGameContext> context =
-        universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(lines, history, asOf));
-    FeedCoverage feeds = FeedCoverage.of(lines, in.shotZones);
+        universe.apply("BuildUpcomingPlayerGameContext", new CompleteContext(lines, in.gameLines, history, asOf));
+    FeedCoverage feeds = FeedCoverage.of(lines, in.gameLines, in.shotZones);
     FeatureStore store = context.apply("BuildFeatureStore", new BuildFeatureStore(history, persisted, feeds));
     return new FeatureGraph(lines, history, context, store);
   }

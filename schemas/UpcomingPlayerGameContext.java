@@ -93,6 +93,19 @@ public abstract class UpcomingPlayerGameContext {
   @SchemaFieldName("as_of")
   public abstract @Nullable String getAsOf();
 
+  /**
+   * The closing total of the player's game (game_lines.csv), when the row's as-of instant is not before its
+   * tip-off (transforms.context.AsOfTime#knowsClosingLine); null otherwise or without a line for the game.
+   */
+  @SchemaFieldNumber("18")
+  @SchemaFieldName("game_total")
+  public abstract @Nullable Double getGameTotal();
+
+  /** The player's own team's closing handicap, negative when it is favoured (−5.5: favoured by 5.5); null as game_total. */
+  @SchemaFieldNumber("19")
+  @SchemaFieldName("team_spread")
+  public abstract @Nullable Double getTeamSpread();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -136,6 +149,10 @@ public abstract class UpcomingPlayerGameContext {
     public abstract Builder setUniverseSource(String v);
 
     public abstract Builder setAsOf(@Nullable String v);
+
+    public abstract Builder setGameTotal(@Nullable Double v);
+
+    public abstract Builder setTeamSpread(@Nullable Double v);
 
     public abstract UpcomingPlayerGameContext build();
   }

@@ -27,6 +27,7 @@ import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import schemas.DeadLetter;
+import schemas.GameLine;
 import schemas.PlayerGameSummary;
 import schemas.PropSnapshotOffer;
 import schemas.ScheduledGame;
@@ -66,9 +67,12 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
     PCollection<ShotZoneAttempts> zones =
         read(p, Input.SHOT_ZONES, new ShotZoneParser(), ShotZoneAttempts.class, dead)
             .apply("StampShotZones", GameDates.stamp(ShotZoneAttempts::getGameDate));
+    PCollection<GameLine> gameLines =
+        read(p, Input.GAME_LINES, new GameLineParser(), GameLine.class, dead)
+            .apply("StampGameLines", GameDates.stamp(GameLine::getGameDate));
     PCollection<KV<String, List<PropSnapshotOffer>>> snapshots = readSnapshots(p, dead);
     PCollection<DeadLetter> deadLetters = PCollectionList.of(dead).apply("AllDeadLetters", Flatten.pCollections());
-    return new Inputs(p, summaries, schedule, zones, snapshots, offersOf(snapshots, "PropOffers"), deadLetters);
+    return new Inputs(p, summaries, schedule, zones, gameLines, snapshots, offersOf(snapshots, "PropOffers"), deadLetters);
   }
 
   /** Every snapshot file found, each as whole per-date parts ({@link #snapshotFiles}), stamped with their date. */
@@ -155,6 +159,11 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
     public final PCollection<PlayerGameSummary> gameSummaries;
     public final PCollection<ScheduledGame> schedule;
     public final PCollection<ShotZoneAttempts> shotZones;
+    /**
+     * The closing spread and total of each game ({@code game_lines.csv}); a row has no time of its own, so what a
+     * run may see of it is {@code AsOfTime}'s rule for closing lines, applied where it meets the context.
+     */
+    public final PCollection<GameLine> gameLines;
     /** The prop snapshot files, each as whole per-date parts keyed by file name: what consensus lines are built from. */
     public final PCollection<KV<String, List<PropSnapshotOffer>>> propSnapshots;
     /** The same offers one by one (freshness, counts). */
@@ -167,6 +176,7 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
         PCollection<PlayerGameSummary> gameSummaries,
         PCollection<ScheduledGame> schedule,
         PCollection<ShotZoneAttempts> shotZones,
+        PCollection<GameLine> gameLines,
         PCollection<KV<String, List<PropSnapshotOffer>>> propSnapshots,
         PCollection<PropSnapshotOffer> propOffers,
         PCollection<DeadLetter> deadLetters) {
@@ -175,13 +185,14 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
       this.gameSummaries = gameSummaries;
       this.schedule = schedule;
       this.shotZones = shotZones;
+      this.gameLines = gameLines;
       this.propOffers = propOffers;
       this.deadLetters = deadLetters;
     }
 
     /**
      * What a run on the morning of {@code date} may know: box scores and shot zones dated before it, and that
-     * date's schedule and prop offers. Every other row is ignored and counted ({@code same_day:<input>_ignored}),
+     * date's schedule, game lines and prop offers (a game line then counts only as of its tip-off). Every other row is ignored and counted ({@code same_day:<input>_ignored}),
      * never an error: a backfill folder holds the whole season.
      */
     public Inputs knownOnMorningOf(String date) {
@@ -190,6 +201,7 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
           known(gameSummaries, "GameSummaries", s -> s.getGameDate().compareTo(date) < 0, "player_game_logs_on_or_after_date"),
           known(schedule, "Schedule", g -> g.getGameDate().equals(date), "schedule_other_dates"),
           known(shotZones, "ShotZones", z -> z.getGameDate().compareTo(date) < 0, "shot_zones_on_or_after_date"),
+          known(gameLines, "GameLines", g -> g.getGameDate().equals(date), "game_lines_other_dates"),
           known(propSnapshots, "PropSnapshots", f -> dateOf(f).equals(date), "props_other_dates"),
           known(propOffers, "PropOffers", o -> o.getGameDate().equals(date), "prop_offers_other_dates"),
           deadLetters);
@@ -206,6 +218,7 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
           new TupleTag<PlayerGameSummary>("gameSummaries"), gameSummaries,
           new TupleTag<ScheduledGame>("schedule"), schedule,
           new TupleTag<ShotZoneAttempts>("shotZones"), shotZones,
+          new TupleTag<GameLine>("gameLines"), gameLines,
           new TupleTag<KV<String, List<PropSnapshotOffer>>>("propSnapshots"), propSnapshots,
           new TupleTag<PropSnapshotOffer>("propOffers"), propOffers,
           new TupleTag<DeadLetter>("deadLetters"), deadLetters);

@@ -144,11 +144,7 @@ public final class SampleLeague {
           String gameId = String.format("002%02d%05d", seasonPrefix, gameNumber);
           schedule.append(season).append(',').append(gameId).append(',').append(date).append(',')
               .append(home).append(',').append(away).append('\n');
-          double spread = Math.round((random.nextGaussian() * 5) * 2) / 2.0;
-          double total = Math.round((222 + random.nextGaussian() * 6) * 2) / 2.0;
-          lines.append(date).append(',').append(home).append(',').append(away).append(',')
-              .append(spread <= 0 ? "HOME" : "AWAY").append(',').append(Math.abs(spread)).append(',')
-              .append(total).append(",,\n");
+          lines.append(gameLine(players, teams, date, home, away));
           String tip = lateOrEarlyTip(date);
           writeProps(props, players, home, away, date, tip, gameId);
           if (!played) {
@@ -181,6 +177,47 @@ public final class SampleLeague {
     write(dir.resolve("shot_zones.csv.gz"), zones, true);
     write(dir.resolve("player_props_snapshots.csv.gz"), props, true);
     return summary;
+  }
+
+  /** Points per team-game in the NBA of recent seasons (2023-24: 114.2): the unit the sample's lines are quoted in. */
+  private static final double NBA_TEAM_POINTS = 114;
+
+  /**
+   * The game's closing line as a {@code game_lines.csv} row, from the strengths the box scores are drawn from: each
+   * team's expected points (its players' scoring rates, minutes and current form), the stronger team favoured by
+   * the difference and the total their sum, each with a book's noise, rounded to the half point. The made-up league
+   * scores more than the NBA (its average team's expected points, {@code leagueTeamPoints}, is higher), so its
+   * lines are quoted in NBA units, scaled so an average team scores {@link #NBA_TEAM_POINTS}: a real file's range
+   * (game_lines.csv's TOTAL is checked against 150–300), the same order of games. Two draws, in the order the
+   * sample has always made them, so every other file keeps its bytes.
+   */
+  private String gameLine(List<Player> players, List<String> teams, LocalDate date, String home, String away) {
+    double spreadNoise = random.nextGaussian();
+    double totalNoise = random.nextGaussian();
+    double leagueTeamPoints = 0;
+    for (String t : teams) {
+      leagueTeamPoints += expectedPoints(team(players, t)) / teams.size();
+    }
+    double scale = NBA_TEAM_POINTS / leagueTeamPoints;
+    double homePoints = expectedPoints(team(players, home)) * scale;
+    double awayPoints = expectedPoints(team(players, away)) * scale;
+    double homeSpread = halfPoint(awayPoints - homePoints + spreadNoise * 1.5);
+    double total = halfPoint(homePoints + awayPoints + totalNoise * 3);
+    return date + "," + home + "," + away + "," + (homeSpread <= 0 ? "HOME" : "AWAY") + "," + Math.abs(homeSpread)
+        + "," + total + ",,\n";
+  }
+
+  /** The mean of the points {@link #boxScores} draws for the team (its draws score about what they aim at). */
+  private static double expectedPoints(List<Player> team) {
+    double points = 0;
+    for (Player p : team) {
+      points += Math.max(0, p.pointsPer36 * p.minutes / 36.0 * (1 + 0.15 * p.form));
+    }
+    return points;
+  }
+
+  private static double halfPoint(double v) {
+    return Math.round(v * 2) / 2.0;
   }
 
   private List<Player> roster(List<String> teams) {

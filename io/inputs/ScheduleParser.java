@@ -44,7 +44,8 @@ public final class ScheduleParser implements CsvRecordParser<ScheduledGame> {
         .build();
   }
 
-  private static String team(Csv.Row row, String column) throws InvalidRowException {
+  /** The team of {@code column}, which must be a known team (game lines check theirs the same way). */
+  static String team(Csv.Row row, String column) throws InvalidRowException {
     String t = row.required(column);
     if (!Teams.isKnown(t)) {
       throw new InvalidRowException("unknown team '" + t + "' in " + column);

@@ -10,7 +10,8 @@ import schemas.vocabulary.GameDates;
 
 /**
  * The instant a run knows up to, per game date: only prop snapshots taken before it (and before tip-off) count,
- * and every feature and prediction row carries it ({@code as_of}). Three kinds:
+ * a game's closing spread and total only when it is not before tip-off ({@link #knowsClosingLine}), and every
+ * feature and prediction row carries it ({@code as_of}). Three kinds:
  * <ul>
  *   <li>{@link #beforeTipOff()} (backfill's default): each row's own game's tip-off, i.e. what a same-day run
  *       launched just before that game would see. A row whose game's tip-off no snapshot gives (no line) is as of
@@ -71,6 +72,23 @@ public final class AsOfTime implements Serializable {
   /** Whether a snapshot taken at {@code snapshotTime} is known at this as-of for a game tipping off at {@code tipOff}. */
   public boolean knows(String snapshotTime, String gameDate, String tipOff) {
     return Instant.parse(snapshotTime).isBefore(of(gameDate, tipOff));
+  }
+
+  /**
+   * Whether a game's closing line ({@code game_lines.csv}: spread, total) is known at {@code asOf} for a row of
+   * {@code gameDate} whose game tips off at {@code tipOff} (ISO instant; null: unknown). Such a line has no
+   * timestamp of its own; being the closing line, it is taken as known at tip-off, the tip-off as
+   * {@link #beforeTipOff()} sees it (its line's game time, else {@link #DEFAULT_TIP_HOUR}:00 US/Eastern). So the
+   * backfill's default as-of, just before tip-off, knows it; {@code --asOfTime=09:00} and a same-day run launched
+   * in the morning do not. The one place this rule lives.
+   */
+  public static boolean knowsClosingLine(Instant asOf, String gameDate, @Nullable String tipOff) {
+    return !asOf.isBefore(beforeTipOff().of(gameDate, tipOff));
+  }
+
+  /** {@link #knowsClosingLine(Instant, String, String)} at this run's as-of instant for the row. */
+  public boolean knowsClosingLine(String gameDate, @Nullable String tipOff) {
+    return knowsClosingLine(of(gameDate, tipOff), gameDate, tipOff);
   }
 
   @Override

@@ -27,6 +27,8 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import java.time.Instant;
+import schemas.GameLine;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
 import schemas.TeamGameSummary;
@@ -41,16 +43,27 @@ import schemas.UpcomingPlayerGameContext;
  * ({@code context:universe_duplicates}); a name two players of the day share is counted
  * ({@code context:names_shared_by_ids}); a line no player takes ({@code context:lines_unmatched}) or whose
  * name fits two players ({@code context:lines_matched_to_two_players}) is counted, never attached by guess.
+ *
+ * <p>Each row also takes its game's closing total and its team's spread from the date's game lines, by (team,
+ * opponent) in the row's home/away orientation (else the other, for a game the two sources orient differently),
+ * but only when the row's as-of instant is not before its tip-off ({@link AsOfTime#knowsClosingLine}): counted as
+ * {@code context:game_lines_attached}, {@code context:game_lines_not_yet_known} (before tip-off) and
+ * {@code context:game_lines_missing} (no line for the game).
  */
 public final class CompleteContext
     extends PTransform<PCollection<UpcomingPlayerGameContext>, PCollection<UpcomingPlayerGameContext>> {
   private final PCollection<PropLine> lines;
+  private final PCollection<GameLine> gameLines;
   private final History history;
   private final AsOfTime asOf;
 
-  /** @param asOf the run's as-of instant, the lines' own ({@link BuildConsensusLines}) */
-  public CompleteContext(PCollection<PropLine> lines, History history, AsOfTime asOf) {
+  /**
+   * @param gameLines the games' closing lines, all of them: which a row may see is decided here, by its as-of
+   * @param asOf the run's as-of instant, the lines' own ({@link BuildConsensusLines})
+   */
+  public CompleteContext(PCollection<PropLine> lines, PCollection<GameLine> gameLines, History history, AsOfTime asOf) {
     this.lines = lines;
+    this.gameLines = gameLines;
     this.history = history;
     this.asOf = asOf;
   }
@@ -114,29 +127,64 @@ public final class CompleteContext
    * line's fields reach the context.
    */
   public static UpcomingPlayerGameContext withLine(UpcomingPlayerGameContext p, @Nullable PropLine line, String asOf) {
-    return p.toBuilder()
+    UpcomingPlayerGameContext.Builder b = p.toBuilder()
         .setPropLine(line == null ? null : line.getLine())
         .setPropOpeningLine(line == null ? null : line.getOpeningLine())
         .setPropLineSnapshotTime(line == null ? null : line.getSnapshotTime())
-        .setAsOf(asOf)
+        .setAsOf(asOf);
+    // A line update can move a row's as-of before its tip-off, where its game's closing line is not known yet.
+    if (!AsOfTime.knowsClosingLine(Instant.parse(asOf), p.getGameDate(), tipOffOf(line))) {
+      b.setGameTotal(null).setTeamSpread(null);
+    }
+    return b.build();
+  }
+
+  /**
+   * A context row (its as-of set) with its game's closing total and its team's spread, when its as-of knows them
+   * ({@link AsOfTime#knowsClosingLine}); null fields otherwise. {@code game} must be the row's game or null.
+   */
+  static UpcomingPlayerGameContext withGameLine(
+      UpcomingPlayerGameContext p, @Nullable GameLine game, @Nullable String tipOff) {
+    boolean known = game != null && AsOfTime.knowsClosingLine(Instant.parse(p.getAsOf()), p.getGameDate(), tipOff);
+    return p.toBuilder()
+        .setGameTotal(known ? game.getTotal() : null)
+        .setTeamSpread(known ? game.spreadOf(p.getTeamAbbr()) : null)
         .build();
+  }
+
+  /** The row's game's line of the date: in the row's orientation, else the other one (null: none). */
+  static @Nullable GameLine gameLineOf(UpcomingPlayerGameContext p, Map<String, GameLine> byMatchup) {
+    String team = p.getTeamAbbr();
+    String opp = p.getOpponentTeamAbbr();
+    GameLine asGiven = byMatchup.get(p.getHomeGame() ? matchup(opp, team) : matchup(team, opp));
+    return asGiven != null ? asGiven : byMatchup.get(p.getHomeGame() ? matchup(team, opp) : matchup(opp, team));
+  }
+
+  private static String matchup(String away, String home) {
+    return away + "@" + home;
+  }
+
+  private static @Nullable String tipOffOf(@Nullable PropLine line) {
+    return line == null ? null : line.getGameTime();
   }
 
   /** A row's as-of instant under the run's rule: by its line's tip-off when the rule is "before tip-off". */
   static String asOfOf(AsOfTime asOf, UpcomingPlayerGameContext p, @Nullable PropLine line) {
-    return asOf.of(p.getGameDate(), line == null ? null : line.getGameTime()).toString();
+    return asOf.of(p.getGameDate(), tipOffOf(line)).toString();
   }
 
   @Override
   public PCollection<UpcomingPlayerGameContext> expand(PCollection<UpcomingPlayerGameContext> universe) {
     TupleTag<UpcomingPlayerGameContext> players = new TupleTag<>();
     TupleTag<PropLine> lineTag = new TupleTag<>();
+    TupleTag<GameLine> gameLineTag = new TupleTag<>();
     return KeyedPCollectionTuple.of(players, GroupByDate.keyedDaily("Players", universe, UpcomingPlayerGameContext::getGameDate))
         .and(lineTag, GroupByDate.keyedDaily("Lines", lines, PropLine::getGameDate))
+        .and(gameLineTag, GroupByDate.keyedDaily("GameLines", gameLines, GameLine::getGameDate))
         .apply("JoinDayLines", CoGroupByKey.create())
         .apply(
             "AttachLineAndRest",
-            ParDo.of(new AttachFn(players, lineTag, history.gamesByPlayer, history.gamesByTeam, asOf))
+            ParDo.of(new AttachFn(players, lineTag, gameLineTag, history.gamesByPlayer, history.gamesByTeam, asOf))
                 .withSideInputs(history.gamesByPlayer, history.gamesByTeam));
   }
 
@@ -149,6 +197,7 @@ public final class CompleteContext
     }
     private final TupleTag<UpcomingPlayerGameContext> players;
     private final TupleTag<PropLine> lineTag;
+    private final TupleTag<GameLine> gameLineTag;
     private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;
     private final PCollectionView<Map<String, Iterable<TeamGameSummary>>> teamGames;
     private final Counter matched = Metrics.counter("context", "lines_matched");
@@ -158,17 +207,22 @@ public final class CompleteContext
     private final Counter sharedNames = Metrics.counter("context", "names_shared_by_ids");
     private final Counter duplicates = Metrics.counter("context", "universe_duplicates");
     private final Counter rows = Metrics.counter("context", "universe_rows");
+    private final Counter gameLinesAttached = Metrics.counter("context", "game_lines_attached");
+    private final Counter gameLinesNotYetKnown = Metrics.counter("context", "game_lines_not_yet_known");
+    private final Counter gameLinesMissing = Metrics.counter("context", "game_lines_missing");
     private final AsOfTime asOf;
 
     AttachFn(
         TupleTag<UpcomingPlayerGameContext> players,
         TupleTag<PropLine> lineTag,
+        TupleTag<GameLine> gameLineTag,
         PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games,
         PCollectionView<Map<String, Iterable<TeamGameSummary>>> teamGames,
         AsOfTime asOf) {
       this.asOf = asOf;
       this.players = players;
       this.lineTag = lineTag;
+      this.gameLineTag = gameLineTag;
       this.games = games;
       this.teamGames = teamGames;
     }
@@ -192,6 +246,10 @@ public final class CompleteContext
         playersByName.computeIfAbsent(PlayerNames.joinKey(p.getPlayerLookup()), k -> new ArrayList<>()).add(p);
       }
       keysByLookup.values().forEach(keys -> sharedNames.inc(keys.size() > 1 ? 1 : 0));
+      Map<String, GameLine> gameLines = new HashMap<>();
+      for (GameLine g : c.element().getValue().getAll(gameLineTag)) {
+        gameLines.putIfAbsent(matchup(g.getAwayTeamAbbr(), g.getHomeTeamAbbr()), g);
+      }
       Set<PropLine> attached = new HashSet<>();
       Set<PropLine> claimedTwice = new HashSet<>();
       for (UpcomingPlayerGameContext p : universe.values()) {
@@ -212,7 +270,7 @@ public final class CompleteContext
         } else if (candidates.size() > 1) {
           ambiguous.inc();
         }
-        c.output(withRestAndLine(c, window, p, line));
+        c.output(withGameLineCounted(withRestAndLine(c, window, p, line), gameLineOf(p, gameLines), tipOffOf(line)));
       }
       matchedToTwo.inc(claimedTwice.size());
       for (List<PropLine> sameName : linesByName.values()) {
@@ -222,6 +280,13 @@ public final class CompleteContext
           }
         }
       }
+    }
+
+    private UpcomingPlayerGameContext withGameLineCounted(
+        UpcomingPlayerGameContext p, @Nullable GameLine game, @Nullable String tipOff) {
+      UpcomingPlayerGameContext out = withGameLine(p, game, tipOff);
+      (game == null ? gameLinesMissing : out.getGameTotal() == null ? gameLinesNotYetKnown : gameLinesAttached).inc();
+      return out;
     }
 
     private UpcomingPlayerGameContext withRestAndLine(ProcessContext c, BoundedWindow window, UpcomingPlayerGameContext p, @Nullable PropLine line) {

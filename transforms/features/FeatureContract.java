@@ -28,6 +28,9 @@ import schemas.UpcomingPlayerGameContext;
  *   <li>{@code avg_points_vs_opponent} is optional: a first meeting with an opponent is normal, like a missing
  *       line, and must not make every early-season row "not ready".
  *   <li>"Season" is the current season only (the point-in-time rule), not a one-year lookback.
+ *   <li>Two features the old list lacked, from the game-lines feed: {@code game_total} (the game's closing total)
+ *       and {@code team_spread} (the player's team's handicap, negative when favoured), known only from the
+ *       game's tip-off ({@code AsOfTime.knowsClosingLine}).
  * </ul>
  *
  * <p><b>Feeds.</b> Each feature comes from one input {@link Feed}. Box scores with the schedule are the required
@@ -55,7 +58,7 @@ import schemas.UpcomingPlayerGameContext;
 public final class FeatureContract {
   private FeatureContract() {}
 
-  public static final String VERSION = "v2_37features";
+  public static final String VERSION = "v2_39features";
   public static final int MIN_PRIOR_GAMES = 5;
 
   public static final String COMPUTED = "computed";
@@ -192,6 +195,8 @@ public final class FeatureContract {
     req("pts_slope_10g", "daily_cache", 0, in -> in.cache.getPointsSlopeLast10());
     req("pts_vs_season_zscore", "daily_cache", 0, FeatureContract::zscore);
     req("breakout_flag", "daily_cache", 0, FeatureContract::breakout);
+    opt("game_total", "context", Feed.GAME_LINES, in -> in.context.getGameTotal());
+    opt("team_spread", "context", Feed.GAME_LINES, in -> in.context.getTeamSpread());
   }
 
   /** The feature names in vector order (immutable; built once, after the static block above). */

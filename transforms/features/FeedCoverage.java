@@ -24,6 +24,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.GameLine;
 import schemas.PropLine;
 import schemas.ShotZoneAttempts;
 import schemas.TeamDefenseZoneAnalysis;
@@ -49,13 +50,15 @@ public final class FeedCoverage implements Serializable {
     this.datesByFeed = datesByFeed;
   }
 
-  /** The coverage of the run's consensus lines and shot-zone rows. */
-  public static FeedCoverage of(PCollection<PropLine> lines, PCollection<ShotZoneAttempts> zones) {
+  /** The coverage of the run's consensus lines, game lines and shot-zone rows. */
+  public static FeedCoverage of(
+      PCollection<PropLine> lines, PCollection<GameLine> gameLines, PCollection<ShotZoneAttempts> zones) {
     PCollection<KV<String, String>> props = keys("PropsCoverage", lines, l -> KV.of(Feed.PROPS.id, l.getGameDate()));
+    PCollection<KV<String, String>> games = keys("GameLinesCoverage", gameLines, l -> KV.of(Feed.GAME_LINES.id, l.getGameDate()));
     PCollection<KV<String, String>> zoneDates =
         keys("ShotZonesCoverage", zones, z -> KV.of(Feed.SHOT_ZONES.id, z.getSeason() + "|" + z.getGameDate()));
     PCollectionView<Map<String, List<String>>> view =
-        PCollectionList.of(props).and(zoneDates)
+        PCollectionList.of(props).and(games).and(zoneDates)
             .apply("AllFeedDates", Flatten.pCollections())
             .apply("DistinctFeedDates", Distinct.create())
             .apply("FeedDates", GroupByKey.create())
@@ -94,6 +97,9 @@ public final class FeedCoverage implements Serializable {
     Set<Feed> absent = absentOn(covered, row.getSeason(), row.getGameDate());
     if (row.getPropLine() != null) {
       absent.remove(Feed.PROPS);
+    }
+    if (row.getGameTotal() != null) {
+      absent.remove(Feed.GAME_LINES);
     }
     if (onlyPartialBoxScores(team) || onlyPartialBoxScores(opponent)) {
       absent.add(Feed.TEAM_STATS);

@@ -141,7 +141,7 @@ public class PredictionsPipelineTest {
         "shot_zones", "shot_zone_missing_count", "props", "vegas_default_count", "game_lines", "game_line_missing_count");
     Map<String, String> fileOf = Map.of(
         "shot_zones", "shot_zones.csv.gz", "props", "player_props_snapshots.csv.gz", "game_lines", "game_lines.csv");
-    for (String feed : List.of("shot_zones", "props")) {
+    for (String feed : List.of("shot_zones", "props", "game_lines")) {
       Path without = TMP.newFolder("input-without-" + feed).toPath();
       try (java.util.stream.Stream<Path> files = Files.list(input)) {
         for (Path f : (Iterable<Path>) files::iterator) {

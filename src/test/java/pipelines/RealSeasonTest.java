@@ -83,6 +83,49 @@ public class RealSeasonTest {
   }
 
   /**
+   * The season's closing game lines reach the context at the backfill's default as-of (just before tip-off):
+   * every game line is read, most context rows of a date get their game's total, and the two teams of a game
+   * share it with opposite spreads, oriented as the file says (2023-10-24: DEN, at home, favoured by 4.5 over LAL).
+   */
+  @Test
+  public void contextRowsCarryTheirGamesClosingLine() throws Exception {
+    JsonNode lines = new ObjectMapper().readTree(out.resolve("run_summary.json").toFile()).get("inputs").get("game_lines.csv");
+    assertThat(lines.get("rows_read").asLong(), equalTo(1_230L));
+    assertThat(lines.get("rows_dead_lettered").asLong(), equalTo(0L));
+    Map<String, JsonNode> opening = FeaturesTest.byPlayer(out.resolve("upcoming_player_game_context").resolve("2023-10-24.json"));
+    for (JsonNode r : opening.values()) {
+      String team = r.get("team_abbr").asText();
+      if (team.equals("DEN") || team.equals("LAL")) {
+        assertThat(r.get("game_total").asDouble(), equalTo(228.5));
+        assertThat(r.get("team_spread").asDouble(), equalTo(team.equals("DEN") ? -4.5 : 4.5));
+      }
+    }
+    for (String d : PARITY_DATES) {
+      Map<String, JsonNode> rows = FeaturesTest.byPlayer(out.resolve("upcoming_player_game_context").resolve(d + ".json"));
+      Map<String, double[]> byTeam = new java.util.TreeMap<>();
+      int withTotal = 0;
+      for (JsonNode r : rows.values()) {
+        if (r.get("game_total").isNull()) {
+          continue;
+        }
+        withTotal++;
+        double[] line = {r.get("game_total").asDouble(), r.get("team_spread").asDouble()};
+        double[] teammate = byTeam.putIfAbsent(r.get("team_abbr").asText(), line);
+        assertThat(d + " " + r.get("team_abbr"), teammate == null || java.util.Arrays.equals(teammate, line), equalTo(true));
+      }
+      assertThat(d + ": rows with a game total", withTotal, greaterThanOrEqualTo(rows.size() * 9 / 10));
+      for (JsonNode r : rows.values()) {
+        double[] own = byTeam.get(r.get("team_abbr").asText());
+        double[] opp = byTeam.get(r.get("opponent_team_abbr").asText());
+        if (own != null && opp != null) {
+          assertThat(d + " " + r.get("team_abbr") + " total", opp[0], equalTo(own[0]));
+          assertThat(d + " " + r.get("team_abbr") + " spread", opp[1], equalTo(-own[1]));
+        }
+      }
+    }
+  }
+
+  /**
    * The parity proof on real data: for each date, same-day's row of every player in both universes equals the
    * season backfill's row but for the run fields; and same-day expected nearly everyone who played.
    */

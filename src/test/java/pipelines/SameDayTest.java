@@ -62,6 +62,27 @@ public class SameDayTest {
     return JSON.readTree(out.resolve("run_summary.json").toFile()).get("counters").get(namespace);
   }
 
+  /**
+   * The game-line columns of the two runs' context rows of D, per player in both: equal, and how many are set.
+   * (Both runs' as-of instants are at or after every tip-off of D, or both before.)
+   */
+  private static int sameGameLines(Path sameDayOut, Path backfillOut, String d) throws Exception {
+    Map<String, JsonNode> s = FeaturesTest.byPlayer(partition(sameDayOut, "upcoming_player_game_context", d));
+    Map<String, JsonNode> b = FeaturesTest.byPlayer(partition(backfillOut, "upcoming_player_game_context", d));
+    int set = 0;
+    for (Map.Entry<String, JsonNode> e : b.entrySet()) {
+      JsonNode same = s.get(e.getKey());
+      if (same == null) {
+        continue;
+      }
+      for (String column : List.of("game_total", "team_spread")) {
+        assertThat(d + " " + e.getKey() + " " + column, same.get(column), equalTo(e.getValue().get(column)));
+      }
+      set += e.getValue().get("game_total").isNull() ? 0 : 1;
+    }
+    return set;
+  }
+
   @Test
   public void sameDayRowsEqualBackfillRowsButForTheRunFields() throws Exception {
     for (String d : PLAYED) {
@@ -72,6 +93,9 @@ public class SameDayTest {
       assertThat(d + ": the sample has no trades", parity.otherGame, empty());
       // The sample's rotations are stable: everyone who played on D was expected that morning.
       assertThat(d + ": " + parity + " missing " + parity.onlyBackfill, parity.coverage(), equalTo(1.0));
+      // Launched after the date (now), the same-day run knows its closing game lines, as the backfill's tip-off does.
+      assertThat(d + ": rows with a game line", sameGameLines(out, backfill, d), equalTo(
+          FeaturesTest.byPlayer(partition(backfill, "upcoming_player_game_context", d)).size()));
       // The folder holds D and later: they were read and ignored, not used and not errors.
       JsonNode ignored = counters(out, "same_day");
       assertThat(ignored.get("player_game_logs_on_or_after_date_ignored").asLong(), greaterThan(0L));
@@ -216,6 +240,11 @@ public class SameDayTest {
     }
     assertThat(withLine, greaterThan(0));
     assertThat(counters(backfillOut, "props").get("offers:taken_after_as_of").asLong(), greaterThan(0L));
+    // A closing game line is known from tip-off: not at 09:00 in either run, at the default backfill's tip-off.
+    assertThat(sameGameLines(sameDayOut, backfillOut, d), equalTo(0));
+    assertThat(counters(backfillOut, "context").get("game_lines_not_yet_known").asLong(), greaterThan(0L));
+    assertThat(counters(backfill, "context").get("game_lines_attached").asLong(), greaterThan(0L));
+    assertThat(counters(backfill, "context").path("game_lines_not_yet_known").asLong(0), equalTo(0L));
   }
 
   /**

@@ -93,6 +93,7 @@ public class ReadInputsTest {
     PAssert.that(text("Schedule", in.schedule, g -> g.getGameDate() + " " + g.getHomeTeamAbbr() + "-" + g.getAwayTeamAbbr()))
         .containsInAnyOrder("2023-10-24 DEN-LAL @2023-10-24", "2023-10-25 BOS-NYK @2023-10-25", "2023-10-26 LAL-DEN @2023-10-26");
     PAssert.that(in.shotZones).empty();
+    PAssert.that(in.gameLines).empty();
     PAssert.that(text("Props", in.propOffers, o -> o.getPlayerLookup() + " " + o.getGameDate() + " " + o.getLine()))
         .containsInAnyOrder("aarongordon 2023-10-25 14.5 @2023-10-25", "aarongordon 2023-10-26 15.5 @2023-10-26");
     PAssert.that(text("DeadLetters", in.deadLetters, ReadInputsTest::deadLetter)
@@ -104,6 +105,60 @@ public class ReadInputsTest {
             "schedule.csv:4 unknown team 'XYZ' in AWAY_TEAM_ABBREVIATION",
             "player_props_snapshots.csv:4 line 250.0 is outside 0–200");
     p.run().waitUntilFinish();
+  }
+
+  /** The counters of the reads, by name. */
+  private static Map<String, Long> counters(PipelineResult result) {
+    Map<String, Long> all = new TreeMap<>();
+    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder().build()).getCounters()) {
+      if (c.getName().getNamespace().equals(io.csv.ReadCsvRecords.METRICS_NAMESPACE)) {
+        all.merge(c.getName().getName(), c.getAttempted(), Long::sum);
+      }
+    }
+    return all;
+  }
+
+  @Test
+  public void gameLinesAreTheirCollectionStampedWithTheirDateAndEveryBadRowADeadLetter() throws Exception {
+    write("game_lines.csv", io.inputs.GameLineParserTest.HEADER,
+        "2023-10-24,DEN,LAL,HOME,4.5,228.5,,",
+        "2023-10-25,BOS,NYK,AWAY,2,221,+105,-125",
+        "2023-10-25,BOS,NYK,HOME,3,221,,", // line 4: the game again
+        "2023-10-25,DEN,XYZ,HOME,3,221,,",
+        "2023-10-25,DEN,DEN,HOME,3,221,,",
+        "2023-10-25,MIA,ORL,EVEN,3,221,,",
+        "2023-10-25,MIA,ORL,HOME,-3,221,,",
+        "2023-10-25,MIA,ORL,HOME,3,45,,", // line 9
+        "2023-10-25,MIA,ORL,HOME,three,221,,",
+        "2023-10-25,MIA,ORL,HOME,3,,,");
+    files = InputFiles.discover(tmp.getRoot().toString());
+    ReadInputs.Inputs in = p.apply(ReadInputs.of(files, LATEST));
+
+    PAssert.that(text("GameLines", in.gameLines, g -> g.getGameDate() + " " + g.getAwayTeamAbbr() + "@" + g.getHomeTeamAbbr()
+            + " " + g.getHomeSpread() + " " + g.getTotal() + " " + g.getMoneylineHome()))
+        .containsInAnyOrder("2023-10-24 LAL@DEN -4.5 228.5 null @2023-10-24", "2023-10-25 NYK@BOS 2.0 221.0 105.0 @2023-10-25");
+    // the morning of a date knows its own games' lines (the as-of rule then decides whether a row sees them)
+    PAssert.that(text("MorningGameLines", in.knownOnMorningOf("2023-10-25").gameLines, g -> g.getAwayTeamAbbr() + "@" + g.getHomeTeamAbbr()))
+        .containsInAnyOrder("NYK@BOS @2023-10-25");
+    PAssert.that(text("DeadLetters", in.deadLetters, ReadInputsTest::deadLetter)
+            .apply("GameLinesOnly", org.apache.beam.sdk.transforms.Filter.by((String s) -> s.startsWith("game_lines")))
+            .apply("WithoutTime", org.apache.beam.sdk.transforms.MapElements.into(org.apache.beam.sdk.values.TypeDescriptors.strings())
+                .via((String s) -> s.substring(0, s.lastIndexOf(" @")))))
+        .containsInAnyOrder(
+            "game_lines.csv:4 duplicate of line 3 (same game_date=2023-10-25, home=BOS, away=NYK)",
+            "game_lines.csv:5 unknown team 'XYZ' in AWAY_TEAM_ABBREVIATION",
+            "game_lines.csv:6 home and away are both DEN",
+            "game_lines.csv:7 FAVORED 'EVEN' is neither HOME nor AWAY",
+            "game_lines.csv:8 SPREAD -3.0 is negative (the favourite's margin, FAVORED says whose)",
+            "game_lines.csv:9 TOTAL 45.0 is outside 150–300",
+            "game_lines.csv:10 SPREAD 'three' is not a number",
+            "game_lines.csv:11 TOTAL is blank");
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    // the run summary's reconciliation: read = accepted + dead-lettered
+    assertThat(counters(result).get("game_lines.csv:rows_read"), equalTo(10L));
+    assertThat(counters(result).get("game_lines.csv:rows_accepted"), equalTo(2L));
+    assertThat(counters(result).get("game_lines.csv:rows_dead_lettered"), equalTo(8L));
   }
 
   @Test

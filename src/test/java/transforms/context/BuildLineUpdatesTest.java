@@ -152,6 +152,7 @@ public class BuildLineUpdatesTest {
     PCollection<UpcomingPlayerGameContext> morning = morning();
     FeatureStore store = morning.apply("FeatureStore", new BuildFeatureStore(history, null, FeedCoverage.of(
         p.apply("NoLines", Create.empty(SchemaCoders.of(PropLine.class))),
+        p.apply("NoCoverageGameLines", Create.empty(SchemaCoders.of(schemas.GameLine.class))),
         p.apply("NoShotZones", Create.empty(SchemaCoders.of(ShotZoneAttempts.class))))));
 
     TestStream.Builder<KV<String, List<PropSnapshotOffer>>> s =

@@ -13,6 +13,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.Rule;
 import org.junit.Test;
+import schemas.GameLine;
 import schemas.LeagueDay;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
@@ -25,7 +26,8 @@ import transforms.games.History;
 
 /**
  * The context of a day's universe: players told apart by id, lines by name (one name fitting two ids gets no
- * line, and is counted), rest from each player's own history in the season his game is of, and every counter.
+ * line, and is counted), rest from each player's own history in the season his game is of, each team's side of its
+ * game's closing line when the row's as-of knows it, and every counter.
  */
 public class CompleteContextTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
@@ -61,7 +63,8 @@ public class CompleteContextTest {
         TestRows.line("Jaren Jackson", D, 18.5), // the tolerant key reaches Jaren Jackson Jr.
         TestRows.line("Nobody Here", D, 10.5));
 
-    PCollection<UpcomingPlayerGameContext> out = universe.apply(new CompleteContext(lines, history, AsOfTime.beforeTipOff()));
+    PCollection<UpcomingPlayerGameContext> out =
+        universe.apply(new CompleteContext(lines, empty(GameLine.class), history, AsOfTime.beforeTipOff()));
     PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings())
             .via(c -> c.getPlayerId() + " " + c.getPlayerLookup() + " " + c.getSeason() + " rest=" + c.getDaysSinceLastGame()
                 + " b2b=" + c.getBackToBack() + " line=" + c.getPropLine())))
@@ -78,5 +81,78 @@ public class CompleteContextTest {
     assertThat(TestRows.counter(result, "context", "lines_unmatched"), equalTo(1L));
     assertThat(TestRows.counter(result, "context", "universe_duplicates"), equalTo(1L));
     assertThat(TestRows.counter(result, "context", "universe_rows"), equalTo(4L));
+  }
+
+  private static GameLine gameLine(String date, String home, String away, double homeSpread, double total) {
+    return GameLine.builder().setGameDate(date).setSeason("2023-24").setHomeTeamAbbr(home).setAwayTeamAbbr(away)
+        .setHomeSpread(homeSpread).setTotal(total).build();
+  }
+
+  private static UpcomingPlayerGameContext player(String id, String team, String opp, boolean home) {
+    return CompleteContext.bare("player" + id, id, "Player " + id, D, "2023-24", null, team, opp, home, "played");
+  }
+
+  /** Four players: both sides of BOS (home) v NYK, LAL of a game the line orients the other way, and a game without a line. */
+  private PCollection<UpcomingPlayerGameContext> withGameLines(AsOfTime asOf) {
+    History history = empty(PlayerGameSummary.class)
+        .apply(History.of(empty(TeamGameSummary.class), empty(ZoneGame.class), empty(LeagueDay.class)));
+    PCollection<UpcomingPlayerGameContext> universe =
+        TestRows.dated(p, "Universe", UpcomingPlayerGameContext.class, UpcomingPlayerGameContext::getGameDate,
+            player("1", "BOS", "NYK", true),
+            player("2", "NYK", "BOS", false),
+            player("3", "LAL", "DEN", false), // the box score has LAL away; the line file has LAL at home
+            player("4", "MIA", "ORL", true));
+    PCollection<GameLine> gameLines = TestRows.dated(p, "GameLines", GameLine.class, GameLine::getGameDate,
+        gameLine(D, "BOS", "NYK", -5.5, 220.5), // BOS favoured by 5.5
+        gameLine(D, "LAL", "DEN", 3.0, 230.0), // DEN favoured by 3
+        gameLine("2024-01-11", "MIA", "ORL", -1.0, 210.0)); // another date's game
+    return universe.apply(new CompleteContext(empty(PropLine.class), gameLines, history, asOf));
+  }
+
+  private static PCollection<String> gameLineText(PCollection<UpcomingPlayerGameContext> out) {
+    return out.apply(MapElements.into(TypeDescriptors.strings())
+        .via(c -> c.getTeamAbbr() + " total=" + c.getGameTotal() + " spread=" + c.getTeamSpread()));
+  }
+
+  @Test
+  public void bothSidesOfAGameShareItsTotalWithOppositeSpreadsAsOfTipOff() {
+    PAssert.that(gameLineText(withGameLines(AsOfTime.beforeTipOff())))
+        .containsInAnyOrder(
+            "BOS total=220.5 spread=-5.5",
+            "NYK total=220.5 spread=5.5",
+            "LAL total=230.0 spread=3.0",
+            "MIA total=null spread=null");
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    assertThat(TestRows.counter(result, "context", "game_lines_attached"), equalTo(3L));
+    assertThat(TestRows.counter(result, "context", "game_lines_missing"), equalTo(1L));
+    assertThat(TestRows.counter(result, "context", "game_lines_not_yet_known"), equalTo(0L));
+  }
+
+  @Test
+  public void aRowAsOfBeforeTipOffHasNoGameLine() {
+    PAssert.that(gameLineText(withGameLines(AsOfTime.easternTime(java.time.LocalTime.of(9, 0)))))
+        .containsInAnyOrder(
+            "BOS total=null spread=null",
+            "NYK total=null spread=null",
+            "LAL total=null spread=null",
+            "MIA total=null spread=null");
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    assertThat(TestRows.counter(result, "context", "game_lines_not_yet_known"), equalTo(3L));
+    assertThat(TestRows.counter(result, "context", "game_lines_attached"), equalTo(0L));
+  }
+
+  @Test
+  public void aLineUpdateAsOfBeforeTipOffDropsTheGameLine() {
+    UpcomingPlayerGameContext known = CompleteContext.withGameLine(
+        CompleteContext.withLine(player("1", "BOS", "NYK", true), null, "2024-01-11T00:00:00Z"),
+        gameLine(D, "BOS", "NYK", -5.5, 220.5), null);
+    assertThat(known.getGameTotal(), equalTo(220.5));
+    PropLine moved = TestRows.line("Player 1", D, 12.5); // snapshot 15:00Z, tip-off 23:30Z
+    UpcomingPlayerGameContext update = CompleteContext.withLine(known, moved, moved.getSnapshotTime());
+    assertThat(update.getGameTotal(), equalTo(null));
+    assertThat(update.getTeamSpread(), equalTo(null));
+    assertThat(CompleteContext.withLine(known, moved, "2024-01-10T23:30:00Z").getTeamSpread(), equalTo(-5.5));
   }
 }

@@ -93,6 +93,8 @@ public class FeatureContractTest {
     MlFeatureStoreV2 none = FeatureContract.vector(veteran(EnumSet.of(Feed.SHOT_ZONES, Feed.PROPS, Feed.GAME_LINES)));
     assertThat(none.getMissingFeeds(), contains("shot_zones", "props", "game_lines"));
     assertThat(none.getShotZoneMissingCount(), equalTo(4));
+    assertThat(none.getGameLineMissingCount(), equalTo(2));
+    assertThat(source(none, "game_total"), equalTo(FeatureContract.MISSING_FEED));
     assertThat(none.getVegasDefaultCount(), equalTo(4)); // three vegas values and has_vegas_line
     assertThat(source(none, "has_vegas_line"), equalTo(FeatureContract.MISSING_FEED));
     assertThat(none.getIsQualityReady(), equalTo(true));
@@ -132,6 +134,23 @@ public class FeatureContractTest {
     assertThat(FeedCoverage.absentFor(all, ctx, partialOnly, complete), contains(Feed.TEAM_STATS));
     assertThat("a team with no game yet is a per-row default, not a missing feed",
         FeedCoverage.absentFor(all, ctx, noGameYet, complete), empty());
+  }
+
+  @Test
+  public void aKnownGameLineGivesTheTotalAndTheTeamsSpread() throws Exception {
+    FeatureContract.Inputs in = veteran(EnumSet.of(Feed.SHOT_ZONES, Feed.PROPS));
+    FeatureContract.Inputs withLine = new FeatureContract.Inputs(
+        in.context.toBuilder().setGameTotal(228.5).setTeamSpread(-4.5).build(), in.cache, false, in.composite, null,
+        in.team, in.opponent, in.absentFeeds);
+    MlFeatureStoreV2 row = FeatureContract.vector(withLine);
+    assertThat(row.getFeatures().get(FeatureContract.indexOf("game_total")), equalTo(228.5));
+    assertThat(row.getFeatures().get(FeatureContract.indexOf("team_spread")), equalTo(-4.5));
+    assertThat(row.getGameLineMissingCount(), equalTo(0));
+    // The feed covers the date, but this game's line is not known as of the row's instant: optional, missing.
+    MlFeatureStoreV2 unknown = FeatureContract.vector(in);
+    assertThat(source(unknown, "game_total"), equalTo(FeatureContract.MISSING_OPTIONAL));
+    assertThat(unknown.getGameLineMissingCount(), equalTo(2));
+    assertThat(unknown.getIsQualityReady(), equalTo(true));
   }
 
   @Test

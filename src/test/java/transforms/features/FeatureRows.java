@@ -95,7 +95,8 @@ final class FeatureRows {
   /** Which optional feeds cover which dates, from these hand-made lines and shot rows ({@link FeedCoverage}). */
   static FeedCoverage feeds(Pipeline p, List<schemas.PropLine> lines, List<schemas.ShotZoneAttempts> zones) {
     return FeedCoverage.of(
-        rows(p, "CoverageLines", schemas.PropLine.class, lines), rows(p, "CoverageZones", schemas.ShotZoneAttempts.class, zones));
+        rows(p, "CoverageLines", schemas.PropLine.class, lines), rows(p, "CoverageGameLines", schemas.GameLine.class, List.of()),
+        rows(p, "CoverageZones", schemas.ShotZoneAttempts.class, zones));
   }
 
   /** A run with no optional file: box scores and the schedule only. */
