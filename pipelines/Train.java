@@ -170,12 +170,21 @@ public final class Train {
         x.add(e.getKey().stream().mapToDouble(Double::doubleValue).toArray());
         y.add(e.getValue());
       });
-      String id = GbmModel.SYSTEM_ID + ":" + range.start() + ".." + range.end() + ":" + x.size() + "rows";
+      // Each row again with every optional feed missing: a season with all feeds never shows the trees a missing
+      // value, and a tree's default branch for one it never saw is arbitrary. With these copies the model learns
+      // what to do without shot zones, lines or team stats (a partial-roster export) from the same games.
+      int rows = x.size();
+      for (int i = 0; i < rows; i++) {
+        x.add(FeatureContract.withOptionalFeedsMissing(x.get(i)));
+        y.add(y.get(i));
+      }
+      String id = GbmModel.SYSTEM_ID + ":" + range.start() + ".." + range.end() + ":" + rows + "rows";
       GbmModel model = GbmModel.train(x, y, params, id);
       ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("trained_from", range.start());
       facts.put("trained_to", range.end());
-      facts.put("rows", x.size());
+      facts.put("rows", rows);
+      facts.put("training_rows_with_optional_feeds_missing", rows);
       facts.put("rounds", params.rounds);
       facts.put("max_depth", params.maxDepth);
       facts.put("eta", params.eta);

@@ -329,6 +329,17 @@ public final class FeatureContract {
     return x;
   }
 
+  /** A model input with every optional feed's features unknown (NaN), as a run without those feeds gives it. */
+  public static double[] withOptionalFeedsMissing(double[] modelInput) {
+    double[] x = modelInput.clone();
+    for (Feature f : FEATURES) {
+      if (!f.feed.required) {
+        x[f.index] = Double.NaN;
+      }
+    }
+    return x;
+  }
+
   /** Player's days of rest minus the opponent's, clamped to ±2; null when either has no prior game. */
   static @Nullable Double restAdvantage(Inputs in) {
     Integer mine = in.context.getDaysSinceLastGame();

@@ -114,7 +114,8 @@ public final class Evaluation {
     long t0 = System.nanoTime();
     int exit = Main.run(args);
     System.out.printf("%s exit %d in %.0f s%n", args[0], exit, (System.nanoTime() - t0) / 1e9);
-    if (exit != 0) {
+    // 3 is a health breach: the run wrote its tables and says why in its report, which is part of what is measured.
+    if (exit != 0 && exit != 3) {
       throw new IllegalStateException(String.join(" ", args) + " failed");
     }
   }

@@ -166,6 +166,16 @@ public class FeatureContractTest {
   }
 
   @Test
+  public void aTrainingCopyWithOptionalFeedsMissingKeepsOnlyTheBoxScoreFeatures() throws Exception {
+    double[] x = FeatureContract.modelInput(FeatureContract.vector(veteran(EnumSet.noneOf(Feed.class))));
+    double[] masked = FeatureContract.withOptionalFeedsMissing(x);
+    assertThat(Double.isNaN(masked[FeatureContract.indexOf("opponent_def_rating")]), equalTo(true)); // team stats
+    assertThat(Double.isNaN(masked[FeatureContract.indexOf("has_vegas_line")]), equalTo(true)); // props
+    assertThat(masked[FeatureContract.indexOf("points_avg_season")], equalTo(x[FeatureContract.indexOf("points_avg_season")]));
+    assertThat("the original is untouched", Double.isNaN(x[FeatureContract.indexOf("opponent_def_rating")]), equalTo(false));
+  }
+
+  @Test
   public void feedsCoverTheirOwnDatesAndShotZonesTheDatesAfterTheSeasonsFirst() {
     Map<String, List<String>> covered = Map.of(
         Feed.PROPS.id, List.of("2024-01-19", "2024-01-20"),
