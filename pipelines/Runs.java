@@ -78,6 +78,11 @@ final class Runs {
    * the exit status (0 done, 1 the run failed, 2 a usage or input problem printed as one {@code error:} line).
    */
   static int drive(String name, NbaOptions options, Graph graph) {
+    return drive(name, options, options.getOutputDir(), graph);
+  }
+
+  /** {@link #drive}, writing run_summary.json and the health report to {@code reportDir} instead of --outputDir. */
+  static int drive(String name, NbaOptions options, String reportDir, Graph graph) {
     try {
       InputFiles files = InputFiles.discover(inputDir(options));
       files.refuseRejectedRequired(latestGameDate(options), options.getMaxRequiredInputRejectRate());
@@ -88,7 +93,7 @@ final class Runs {
       ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("sink", options.getSink().toString());
       Predicate<String> datesInScope = graph.build(p, files, sink, facts);
-      return execute(name, p, options, files, facts, runId, local.tablesWritten(), datesInScope);
+      return execute(name, p, options, reportDir, files, facts, runId, local.tablesWritten(), datesInScope);
     } catch (IllegalArgumentException | DateTimeParseException | InputFiles.InputException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -192,11 +197,11 @@ final class Runs {
 
   /**
    * Runs the built pipeline to completion, writes run_summary.json, removes the stale partitions (see
-   * {@link #removeStale}), and writes the health report. Returns the exit status: 0, 1 when the run failed (after
+   * {@link #removeStale}), and writes the health report (both reports to {@code reportDir}). Returns the exit status: 0, 1 when the run failed (after
    * printing why), or {@link HealthReport#EXIT_BREACH} when a health threshold is crossed at --healthFailOn's level.
    */
   static int execute(
-      String name, Pipeline p, NbaOptions options, InputFiles files, ObjectNode runFacts, String runId,
+      String name, Pipeline p, NbaOptions options, String reportDir, InputFiles files, ObjectNode runFacts, String runId,
       Set<String> tablesWritten, Predicate<String> datesInScope)
       throws IOException {
     long start = System.currentTimeMillis();
@@ -233,18 +238,18 @@ final class Runs {
     files.report().forEach(report::add);
     RunSummary summary = RunSummary.from(result, header);
     if (state != PipelineResult.State.DONE) {
-      summary.write(options.getOutputDir());
+      summary.write(reportDir);
       System.err.println("error: the " + name + " run ended " + state);
       return 1;
     }
     Map<String, Set<String>> manifest = NdjsonTableSink.manifest(options.getOutputDir(), runId);
     removeStale(options, files, summary, manifest, tablesWritten, datesInScope);
-    summary.write(options.getOutputDir());
+    summary.write(reportDir);
     summary.log();
     ObjectNode health = HealthReport.compose(
         name, HealthReport.documents(options.getOutputDir(), manifest.getOrDefault(HealthReport.FOLDER, Set.of())),
         summary.json(), thresholds(name, options), files.modified());
-    int exit = HealthReport.publish(options.getOutputDir(), health, options.getHealthFailOn());
+    int exit = HealthReport.publish(reportDir, health, options.getHealthFailOn());
     NdjsonTableSink.removeManifest(options.getOutputDir(), runId);
     return exit;
   }
