@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptions;
 import pipelines.reports.HealthReport;
 import schemas.Tables;
+import schemas.vocabulary.DateRange;
 import transforms.features.FeatureContract;
 
 /**
@@ -125,6 +127,12 @@ public final class Main {
    * status unless grading fails.
    */
   static int demo(String[] args, BackfillOptions options) {
+    try {
+      DateRange.of(options.getStartDate(), options.getEndDate()); // refused before a minute of training, not after
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
     String out = options.getOutputDir();
     Path trainingInput = Path.of(out, TRAINING_INPUT);
     Path sampleInput = Path.of(out, SAMPLE_INPUT);
