@@ -72,7 +72,7 @@ public class FirstCommandTest {
   public void itExitsZeroAndSaysWhatEachStepDoes() {
     assertThat(stderr, exit, equalTo(0));
     assertThat("no health breach, not even a warning", stderr, not(containsString("health:")));
-    for (String step : List.of("demo 1/4: a training league", "demo 2/4: train gbm_v1 on the training league's 2023-11-01..2023-11-28",
+    for (String step : List.of("demo 1/4: a training league", "demo 2/4: train gbm_v1 on the training league's 2023-11-08..2023-11-28",
         "demo 3/4: backfill the embedded sample", "demo 4/4: grade the predictions of the dates already played",
         "players predicted: ", "picks graded (ensemble_v1", "export: 22 documents")) {
       assertThat(stdout, containsString(step));
@@ -86,7 +86,7 @@ public class FirstCommandTest {
     List<String> predicted = new ArrayList<>(BackfillTest.readTable(out, "player_prop_predictions").keySet());
     assertThat(predicted.size(), greaterThan(0));
     String first = predicted.get(0).replace(".json", "");
-    assertThat(meta.get("trained_from").asText(), equalTo("2023-11-01"));
+    assertThat(meta.get("trained_from").asText(), equalTo("2023-11-08")); // its first date with a ready player
     assertThat(meta.get("trained_to").asText() + " < " + first, meta.get("trained_to").asText().compareTo(first), lessThan(0));
     assertThat(meta.get("rows").asInt(), greaterThan(100));
   }
