@@ -197,8 +197,9 @@ final class Runs {
 
   /**
    * Runs the built pipeline to completion, writes run_summary.json, removes the stale partitions (see
-   * {@link #removeStale}), and writes the health report (both reports to {@code reportDir}). Returns the exit status: 0, 1 when the run failed (after
-   * printing why), or {@link HealthReport#EXIT_BREACH} when a health threshold is crossed at --healthFailOn's level.
+   * {@link #removeStale}), and writes the health report (both reports to {@code reportDir}). Returns the exit
+   * status: 0, 1 when the run failed (after printing why), or {@link HealthReport#EXIT_BREACH} when a health
+   * threshold is crossed at --healthFailOn's level.
    */
   static int execute(
       String name, Pipeline p, NbaOptions options, String reportDir, InputFiles files, ObjectNode runFacts, String runId,
