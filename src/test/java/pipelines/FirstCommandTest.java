@@ -214,7 +214,7 @@ public class FirstCommandTest {
     assertThat(nothing.stderr(), containsString("run backfill or same-day with --model first"));
   }
 
-  /** The model was trained on 2023-11-01..2023-11-28 (the training league): predicting those dates would grade it on its own labels. */
+  /** The model was trained on 2023-11-08..2023-11-28 (the training league): predicting those dates would grade it on its own labels. */
   @Test
   public void aModelTrainedOnADateItWouldPredictIsRefusedUnlessTheOverlapIsAccepted() throws Exception {
     Path training = out.resolve(Main.TRAINING_INPUT);
@@ -222,7 +222,7 @@ public class FirstCommandTest {
         "--model=" + model, "--startDate=2023-11-15", "--endDate=2023-12-03");
     assertThat(refused.stderr(), refused.exit(), equalTo(2));
     assertThat(refused.stderr(), containsString(
-        "error: model " + model + " was trained on 2023-11-01..2023-11-28, which reaches 2023-11-15, a date this run predicts"));
+        "error: model " + model + " was trained on 2023-11-08..2023-11-28, which reaches 2023-11-15, a date this run predicts"));
     assertThat(refused.stderr(), containsString("--allowTrainingOverlap=2023-11-15..2023-11-28"));
     assertThat("one error line", refused.stderr().lines().filter(l -> l.startsWith("error:")).count(), equalTo(1L));
 
