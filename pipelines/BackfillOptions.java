@@ -20,4 +20,13 @@ public interface BackfillOptions extends FeatureOptions {
   boolean getBuildFeatures();
 
   void setBuildFeatures(boolean value);
+
+  @Description(
+      "On the embedded sample (no --inputDir), without --model, with the file sink: run the product's demo: train a model on a "
+          + "generated previous season of the sample league, backfill the sample with it, and grade its played "
+          + "dates. false: the backfill alone.")
+  @Default.Boolean(true)
+  boolean getDemo();
+
+  void setDemo(boolean value);
 }

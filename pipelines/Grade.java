@@ -31,7 +31,9 @@ public final class Grade {
 
   /** Runs with parsed options (the command line's, or a test's holding what a command line cannot). */
   static int run(GradeOptions options) {
-    return Runs.drive("grade", options, (p, files, sink, facts) -> {
+    String reportDir = options.getReportDir() == null || options.getReportDir().isBlank()
+        ? options.getOutputDir() : options.getReportDir();
+    return Runs.drive("grade", options, reportDir, (p, files, sink, facts) -> {
       String start = options.getStartDate() == null || options.getStartDate().isBlank()
           ? LocalDate.now(GameDates.EASTERN).minusDays(1).toString() : options.getStartDate();
       String end = options.getEndDate() == null || options.getEndDate().isBlank() ? start : options.getEndDate();
@@ -58,8 +60,10 @@ public final class Grade {
       facts.put("start_date", range.start());
       facts.put("end_date", range.end());
       facts.put("dates_with_predictions", inRange.size());
-      Writes.health(sink, Writes.healthOf(in), range::contains);
+      // The inputs' dead letters and freshness only: grade has no universe, so a per-date fact would report every
+      // player who played as "not expected", and would replace the facts of the run that predicted those dates.
+      Writes.health(sink, Writes.healthOf(in), date -> false);
       return range::contains;
-    });
+    }, summary -> null);
   }
 }

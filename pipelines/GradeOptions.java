@@ -18,4 +18,11 @@ public interface GradeOptions extends NbaOptions {
   String getPredictionsDir();
 
   void setPredictionsDir(String value);
+
+  @Description(
+      "Folder for this run's run_summary.json and health report. Default: --outputDir. A grade into the folder of the "
+          + "backfill that predicted keeps that backfill's reports there (grade has no universe or features to report).")
+  String getReportDir();
+
+  void setReportDir(String value);
 }

@@ -88,6 +88,11 @@ final class Runs {
    * including a run whose {@code verdict} finds its result unusable).
    */
   static int drive(String name, NbaOptions options, Graph graph, Verdict verdict) {
+    return drive(name, options, options.getOutputDir(), graph, verdict);
+  }
+
+  /** {@link #drive}, writing run_summary.json and the health report to {@code reportDir} instead of --outputDir. */
+  static int drive(String name, NbaOptions options, String reportDir, Graph graph, Verdict verdict) {
     try {
       InputFiles files = InputFiles.discover(inputDir(options));
       files.refuseRejectedRequired(latestGameDate(options), options.getMaxRequiredInputRejectRate());
@@ -98,7 +103,7 @@ final class Runs {
       ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("sink", options.getSink().toString());
       Predicate<String> datesInScope = graph.build(p, files, sink, facts);
-      return execute(name, p, options, files, facts, runId, local.tablesWritten(), datesInScope, verdict);
+      return execute(name, p, options, reportDir, files, facts, runId, local.tablesWritten(), datesInScope, verdict);
     } catch (IllegalArgumentException | DateTimeParseException | InputFiles.InputException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -202,11 +207,12 @@ final class Runs {
 
   /**
    * Runs the built pipeline to completion, writes run_summary.json, removes the stale partitions (see
-   * {@link #removeStale}), and writes the health report. Returns the exit status: 0, 1 when the run failed (after
-   * printing why), or {@link HealthReport#EXIT_BREACH} when a health threshold is crossed at --healthFailOn's level.
+   * {@link #removeStale}), and writes the health report (both reports to {@code reportDir}). Returns the exit
+   * status: 0, 1 when the run failed (after printing why), or {@link HealthReport#EXIT_BREACH} when a health
+   * threshold is crossed at --healthFailOn's level.
    */
   static int execute(
-      String name, Pipeline p, NbaOptions options, InputFiles files, ObjectNode runFacts, String runId,
+      String name, Pipeline p, NbaOptions options, String reportDir, InputFiles files, ObjectNode runFacts, String runId,
       Set<String> tablesWritten, Predicate<String> datesInScope, Verdict verdict)
       throws IOException {
     long start = System.currentTimeMillis();
@@ -243,18 +249,18 @@ final class Runs {
     files.report().forEach(report::add);
     RunSummary summary = RunSummary.from(result, header);
     if (state != PipelineResult.State.DONE) {
-      summary.write(options.getOutputDir());
+      summary.write(reportDir);
       System.err.println("error: the " + name + " run ended " + state);
       return 1;
     }
     Map<String, Set<String>> manifest = NdjsonTableSink.manifest(options.getOutputDir(), runId);
     removeStale(options, files, summary, manifest, tablesWritten, datesInScope);
-    summary.write(options.getOutputDir());
+    summary.write(reportDir);
     summary.log();
     ObjectNode health = HealthReport.compose(
         name, HealthReport.documents(options.getOutputDir(), manifest.getOrDefault(HealthReport.FOLDER, Set.of())),
         summary.json(), thresholds(name, options), files.modified());
-    int exit = HealthReport.publish(options.getOutputDir(), health, options.getHealthFailOn());
+    int exit = HealthReport.publish(reportDir, health, options.getHealthFailOn());
     NdjsonTableSink.removeManifest(options.getOutputDir(), runId);
     String refusal = verdict.refusal(summary);
     if (refusal != null) {

@@ -37,9 +37,32 @@ public final class SampleLeague {
     public int upcomingDays = 3;
     public LocalDate firstDay = LocalDate.of(2024, 11, 1);
     public long seed = 20241101L;
+    /**
+     * Seeds the games apart from the roster: the same players in other games. Null: one stream for both (the
+     * embedded sample's bytes, which tests pin down).
+     */
+    public Long gamesSeed = null;
 
     public static Config embedded() {
       return new Config();
+    }
+
+    /**
+     * The same league's previous season, wholly before this one's first day: its players (the roster's seed) in
+     * other games (another games seed), every day played. A model trained on it has seen none of this league's
+     * games, so it can predict all of them.
+     */
+    public Config previousSeason() {
+      Config c = new Config();
+      c.teams = teams;
+      c.playersPerTeam = playersPerTeam;
+      c.seasons = 1;
+      c.daysPerSeason = daysPerSeason;
+      c.upcomingDays = 0;
+      c.firstDay = firstDay.minusYears(seasons);
+      c.seed = seed;
+      c.gamesSeed = seed - 1;
+      return c;
     }
 
     /** A full-size league for benchmarks: 30 teams, about 82 games each per season. */
@@ -67,7 +90,7 @@ public final class SampleLeague {
        "ORL", "PHI", "LAC", "HOU", "ATL", "CHI", "TOR", "BKN", "MEM", "UTA", "SAS", "POR", "CHA", "DET", "WAS"};
 
   private final Config config;
-  private final Random random;
+  private Random random;
 
   private SampleLeague(Config config) {
     this.config = config;
@@ -87,6 +110,14 @@ public final class SampleLeague {
     public LocalDate lastScheduledDay;
     public int boxScoreRows;
     public int games;
+    /** Per played day, the most games a team playing that day had played before it in the season. */
+    public final java.util.TreeMap<LocalDate, Integer> mostPriorGames = new java.util.TreeMap<>();
+
+    /** The first played day on which a team that plays has {@code games} games of the season behind it, or null. */
+    public LocalDate firstDayWithPriorGames(int games) {
+      return mostPriorGames.entrySet().stream().filter(e -> e.getValue() >= games).map(java.util.Map.Entry::getKey)
+          .findFirst().orElse(null);
+    }
 
     @Override
     public String toString() {
@@ -111,6 +142,9 @@ public final class SampleLeague {
   private Summary writeAll(Path dir) throws IOException {
     List<String> teams = new ArrayList<>(List.of(TEAMS).subList(0, config.teams));
     List<Player> players = roster(teams);
+    if (config.gamesSeed != null) {
+      random = new Random(config.gamesSeed);
+    }
     StringBuilder logs = new StringBuilder(
         "SEASON_YEAR,PLAYER_ID,PLAYER_NAME,TEAM_ABBREVIATION,GAME_ID,GAME_DATE,MATCHUP,WL,MIN,FGM,FGA,FG3M,FG3A,"
             + "FTM,FTA,OREB,DREB,REB,AST,TOV,STL,BLK,PF,PTS,PLUS_MINUS\n");
@@ -129,6 +163,7 @@ public final class SampleLeague {
       for (Player p : players) {
         p.form = 0;
       }
+      java.util.Map<String, Integer> teamGames = new java.util.HashMap<>();
       int days = config.daysPerSeason + (s == config.seasons - 1 ? config.upcomingDays : 0);
       for (int d = 0; d < days; d++) {
         LocalDate date = start.plusDays(d);
@@ -151,6 +186,10 @@ public final class SampleLeague {
             continue;
           }
           summary.games++;
+          summary.mostPriorGames.merge(
+              date, Math.max(teamGames.getOrDefault(home, 0), teamGames.getOrDefault(away, 0)), Math::max);
+          teamGames.merge(home, 1, Integer::sum);
+          teamGames.merge(away, 1, Integer::sum);
           List<int[]> homeLines = new ArrayList<>();
           List<int[]> awayLines = new ArrayList<>();
           List<Player> homePlayers = team(players, home);

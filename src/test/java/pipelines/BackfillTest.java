@@ -60,7 +60,7 @@ public class BackfillTest {
   @Test
   public void embeddedSampleRunsReconcilesAndRerunsReplaceWithoutDuplicates() throws Exception {
     Path out = tmp.newFolder("out").toPath();
-    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out, "--demo=false"}), equalTo(0));
 
     JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
     JsonNode logs = summary.get("inputs").get("player_game_logs.csv");
@@ -83,7 +83,7 @@ public class BackfillTest {
     assertThat(keys.stream().anyMatch(k -> k.startsWith("tomaskovac|")), equalTo(true));
 
     // a rerun into the same folder replaces every file with the same content: no row is added
-    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out, "--demo=false"}), equalTo(0));
     assertThat(readTable(out, "player_game_summary"), equalTo(first));
 
     // a narrower rerun rewrites only its dates and leaves the others as they were (a date mid-sample: on the
@@ -109,7 +109,7 @@ public class BackfillTest {
     for (Path f : List.of(otherSeason, otherFeatures, otherDeadLetters)) {
       Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(0));
     }
-    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out, "--demo=false"}), equalTo(0));
     assertThat(Files.exists(otherSeason), equalTo(true));
     assertThat(Files.exists(otherFeatures), equalTo(true));
     assertThat(Files.exists(otherDeadLetters), equalTo(true));
@@ -152,7 +152,7 @@ public class BackfillTest {
   @Test
   public void aRequiredFileWhoseRowsAreAllRejectedIsRefusedAndNothingIsWrittenOrDeleted() throws Exception {
     Path out = tmp.newFolder("out").toPath();
-    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out, "--demo=false"}), equalTo(0));
     Map<String, String> before = allTables(out);
     Path in = tmp.newFolder("semicolons").toPath();
     Path logs = out.resolve("embedded_sample_input").resolve("player_game_logs.csv");

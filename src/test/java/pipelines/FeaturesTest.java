@@ -45,7 +45,7 @@ public class FeaturesTest {
     // With the DirectRunner's checks on (the command line turns them off): no step mutates its input, every
     // element encodes. The other runs of these tests use the local production profile.
     assertThat(
-        Main.run(new String[] {"backfill", "--outputDir=" + full, "--enforceImmutability=true", "--enforceEncodability=true"}),
+        Main.run(new String[] {"backfill", "--outputDir=" + full, "--demo=false", "--enforceImmutability=true", "--enforceEncodability=true"}),
         equalTo(0));
     input = full.resolve("embedded_sample_input");
   }

@@ -48,7 +48,7 @@ public class KillRerunTest {
   @Test
   public void aBackfillKilledWhileWritingLeavesWholePartitionsAndTheRerunIsByteIdentical() throws Exception {
     Path out = tmp.newFolder("out").toPath();
-    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out}), equalTo(0));
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out, "--demo=false"}), equalTo(0));
     Map<String, String> before = BackfillTest.allTables(out);
     assertThat(before.size(), greaterThan(100));
 

@@ -66,7 +66,7 @@ public class BigQueryTableSinkTest {
   @BeforeClass
   public static void sampleBackfill() throws Exception {
     Path out = TMP.newFolder("files").toPath();
-    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out, "--startDate=" + D1, "--endDate=" + D3}), equalTo(0));
+    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out, "--demo=false", "--startDate=" + D1, "--endDate=" + D3}), equalTo(0));
     files = new NdjsonTableSource(out.toString());
   }
 

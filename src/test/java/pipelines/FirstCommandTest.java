@@ -5,11 +5,17 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inputs.SampleLeague;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,26 +30,101 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import transforms.features.FeatureContract;
 
-/** train → backfill --model (twice) → grade → export, from the jar's entry point, on the embedded sample. */
-public class PredictionsPipelineTest {
+/**
+ * README's first command, {@code backfill --outputDir=X} on the embedded default, run once: the product's demo
+ * (a training league, train, backfill with the model, grade). Every check of predictions, grading, the export and
+ * the leakage guard reads this one run, so the suite trains and predicts the sample once.
+ */
+public class FirstCommandTest {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] RANGE = {"--startDate=2024-11-21", "--endDate=2024-11-23"};
   private static Path input;
   private static Path model;
   private static Path out;
+  private static int exit;
+  private static String stdout;
+  private static String stderr;
 
   @BeforeClass
-  public static void trainAndPredict() throws Exception {
-    input = TMP.newFolder("input").toPath();
-    SampleLeague.write(input, SampleLeague.Config.embedded());
-    model = TMP.getRoot().toPath().resolve("models").resolve("gbm.ubj");
-    FeaturesTest.Run train = FeaturesTest.run("train", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("train"),
-        "--startDate=2024-11-01", "--endDate=2024-11-20", "--modelOut=" + model, "--rounds=100");
-    assertThat(train.stderr(), train.exit(), equalTo(0));
+  public static void theFirstCommand() throws Exception {
     out = TMP.newFolder("out").toPath();
-    assertThat(Main.run(FeaturesTest.concat(
-        new String[] {"backfill", "--inputDir=" + input, "--outputDir=" + out, "--model=" + model}, RANGE)), equalTo(0));
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+    try {
+      exit = Main.run(new String[] {"backfill", "--outputDir=" + out});
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+    stdout = o.toString(StandardCharsets.UTF_8);
+    stderr = e.toString(StandardCharsets.UTF_8);
+    oldOut.print(stdout);
+    input = out.resolve(Main.SAMPLE_INPUT);
+    model = out.resolve(Main.MODEL_DIR).resolve(Main.MODEL_FILE);
+  }
+
+  @Test
+  public void itExitsZeroAndSaysWhatEachStepDoes() {
+    assertThat(stderr, exit, equalTo(0));
+    assertThat("no health breach, not even a warning", stderr, not(containsString("health:")));
+    for (String step : List.of("demo 1/4: a training league", "demo 2/4: train gbm_v1 on the training league's 2023-11-08..2023-11-28",
+        "demo 3/4: backfill the embedded sample", "demo 4/4: grade the predictions of the dates already played",
+        "players predicted: ", "picks graded (ensemble_v1", "export: 22 documents")) {
+      assertThat(stdout, containsString(step));
+    }
+  }
+
+  /** The model has seen no game it predicts: it learnt on the league's previous season. */
+  @Test
+  public void theModelWasTrainedBeforeTheFirstPredictedDate() throws Exception {
+    JsonNode meta = JSON.readTree(Path.of(model + ".meta.json").toFile());
+    List<String> predicted = new ArrayList<>(BackfillTest.readTable(out, "player_prop_predictions").keySet());
+    assertThat(predicted.size(), greaterThan(0));
+    String first = predicted.get(0).replace(".json", "");
+    assertThat(meta.get("trained_from").asText(), equalTo("2023-11-08")); // its first date with a ready player
+    assertThat(meta.get("trained_to").asText() + " < " + first, meta.get("trained_to").asText().compareTo(first), lessThan(0));
+    assertThat(meta.get("rows").asInt(), greaterThan(100));
+  }
+
+  /** Every date predicted has its export document, graded (every predicted date is played). */
+  @Test
+  public void everyPredictedDateHasItsGradedExportDocument() throws Exception {
+    Map<String, String> predictions = BackfillTest.readTable(out, "player_prop_predictions");
+    assertThat(predictions.size(), equalTo(22)); // 2024-11-07..2024-11-28: from the first date a player is ready
+    for (String file : predictions.keySet()) {
+      JsonNode export = JSON.readTree(out.resolve("export").resolve(file).toFile());
+      assertThat(file, export.get("graded").asBoolean(), equalTo(true));
+      assertThat(Files.exists(out.resolve("prediction_grades").resolve(file)), equalTo(true));
+      assertThat(Files.exists(out.resolve("grading_summary").resolve(file)), equalTo(true));
+    }
+    long ensemble = BackfillTest.rows(predictions).stream().filter(r -> r.get("system_id").asText().equals("ensemble_v1")).count();
+    assertThat(ensemble, greaterThan(0L));
+  }
+
+  /**
+   * The report beside the tables is the backfill's, with its predictions; grading wrote its own elsewhere, with
+   * no warning for the players it does not expect (it expects nobody), and left the backfill's facts alone.
+   */
+  @Test
+  public void theHealthReportIsTheBackfillsAndGradingAddsNoWarning() throws Exception {
+    JsonNode report = JSON.readTree(out.resolve("health_report.json").toFile());
+    assertThat(report.get("pipeline").asText(), equalTo("backfill"));
+    assertThat(report.get("totals").get("players_predicted").asInt(), greaterThan(0));
+    assertThat(report.get("breaches").toString(), report.get("breaches").size(), equalTo(0));
+    JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
+    assertThat(summary.get("pipeline").asText(), equalTo("backfill"));
+    JsonNode day = JSON.readTree(Files.readAllLines(out.resolve("health").resolve("2024-11-22.json")).get(0));
+    assertThat("the backfill's facts of a graded date", day.get("players_predicted").asInt(), greaterThan(0));
+
+    JsonNode grading = JSON.readTree(out.resolve(Main.GRADING_REPORTS).resolve("health_report.json").toFile());
+    assertThat(grading.get("pipeline").asText(), equalTo("grade"));
+    assertThat(grading.get("breaches").toString(), grading.get("breaches").size(), equalTo(0));
+    assertThat(Files.exists(out.resolve(Main.GRADING_REPORTS).resolve("run_summary.json")), equalTo(true));
   }
 
   @Test
@@ -85,15 +166,18 @@ public class PredictionsPipelineTest {
     assertThat("every feature row is predicted by 3 systems or counted as skipped", predictions, equalTo(3 * (features - skipped)));
     assertThat(counters.path("skipped_minutes_below_threshold").asLong(), greaterThan(0L));
 
+    // Into a copy of the run's predictions, so the run summary the other checks read stays the first command's.
+    Path rerun = TMP.newFolder("rerun").toPath();
+    Files.createDirectories(rerun.resolve("player_prop_predictions"));
+    Path copy = rerun.resolve("player_prop_predictions").resolve("2024-11-22.json");
+    Files.writeString(copy, first.replace("ensemble_v1", "ensemble_v0"));
     assertThat(Main.run(FeaturesTest.concat(
-        new String[] {"backfill", "--inputDir=" + input, "--outputDir=" + out, "--model=" + model}, RANGE)), equalTo(0));
-    assertThat("a rerun replaces the date, byte for byte", Files.readString(partition), equalTo(first));
+        new String[] {"backfill", "--inputDir=" + input, "--outputDir=" + rerun, "--model=" + model}, RANGE)), equalTo(0));
+    assertThat("a rerun replaces the date, byte for byte", Files.readString(copy), equalTo(first));
   }
 
   @Test
   public void gradingWritesGradesSummariesAndTheGradedExport() throws Exception {
-    assertThat(Main.run(FeaturesTest.concat(new String[] {"grade", "--inputDir=" + input, "--outputDir=" + out}, RANGE)),
-        equalTo(0));
     List<String> summaries = Files.readAllLines(out.resolve("grading_summary").resolve("2024-11-21.json"));
     assertThat(summaries.size(), equalTo(3));
     for (String line : summaries) {
@@ -194,37 +278,38 @@ public class PredictionsPipelineTest {
     assertThat(Files.exists(TMP.getRoot().toPath().resolve("few.ubj")), equalTo(false));
   }
 
-  /** The model was trained through 2024-11-20: predicting that date or earlier would grade it on its own labels. */
+  /** The model was trained on 2023-11-08..2023-11-28 (the training league): predicting those dates would grade it on its own labels. */
   @Test
   public void aModelTrainedOnADateItWouldPredictIsRefusedUnlessTheOverlapIsAccepted() throws Exception {
-    FeaturesTest.Run refused = FeaturesTest.run("backfill", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("leak"),
-        "--model=" + model, "--startDate=2024-11-15", "--endDate=2024-11-23");
+    Path training = out.resolve(Main.TRAINING_INPUT);
+    FeaturesTest.Run refused = FeaturesTest.run("backfill", "--inputDir=" + training, "--outputDir=" + TMP.newFolder("leak"),
+        "--model=" + model, "--startDate=2023-11-15", "--endDate=2023-12-03");
     assertThat(refused.stderr(), refused.exit(), equalTo(2));
     assertThat(refused.stderr(), containsString(
-        "error: model " + model + " was trained on 2024-11-01..2024-11-20, which reaches 2024-11-15, a date this run predicts"));
-    assertThat(refused.stderr(), containsString("--allowTrainingOverlap=2024-11-15..2024-11-20"));
+        "error: model " + model + " was trained on 2023-11-08..2023-11-28, which reaches 2023-11-15, a date this run predicts"));
+    assertThat(refused.stderr(), containsString("--allowTrainingOverlap=2023-11-15..2023-11-28"));
     assertThat("one error line", refused.stderr().lines().filter(l -> l.startsWith("error:")).count(), equalTo(1L));
 
-    FeaturesTest.Run sameDay = FeaturesTest.run("same-day", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("leak-sd"),
-        "--model=" + model, "--date=2024-11-20");
+    FeaturesTest.Run sameDay = FeaturesTest.run("same-day", "--inputDir=" + training, "--outputDir=" + TMP.newFolder("leak-sd"),
+        "--model=" + model, "--date=2023-11-28");
     assertThat(sameDay.stderr(), sameDay.exit(), equalTo(2));
-    assertThat(sameDay.stderr(), containsString("which reaches 2024-11-20"));
+    assertThat(sameDay.stderr(), containsString("which reaches 2023-11-28"));
 
-    FeaturesTest.Run narrow = FeaturesTest.run("backfill", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("leak-narrow"),
-        "--model=" + model, "--startDate=2024-11-15", "--endDate=2024-11-23", "--allowTrainingOverlap=2024-11-18..2024-11-20");
+    FeaturesTest.Run narrow = FeaturesTest.run("backfill", "--inputDir=" + training, "--outputDir=" + TMP.newFolder("leak-narrow"),
+        "--model=" + model, "--startDate=2023-11-15", "--endDate=2023-12-03", "--allowTrainingOverlap=2023-11-18..2023-11-28");
     assertThat("an override must cover the whole overlap", narrow.exit(), equalTo(2));
 
     Path accepted = TMP.newFolder("leak-accepted").toPath();
-    FeaturesTest.Run named = FeaturesTest.run("backfill", "--inputDir=" + input, "--outputDir=" + accepted,
-        "--model=" + model, "--startDate=2024-11-20", "--endDate=2024-11-21", "--allowTrainingOverlap=2024-11-20..2024-11-20");
+    FeaturesTest.Run named = FeaturesTest.run("backfill", "--inputDir=" + training, "--outputDir=" + accepted,
+        "--model=" + model, "--startDate=2023-11-27", "--endDate=2023-11-28", "--allowTrainingOverlap=2023-11-27..2023-11-28");
     assertThat(named.stderr(), named.exit(), equalTo(0));
-    assertThat(Files.exists(accepted.resolve("player_prop_predictions").resolve("2024-11-20.json")), equalTo(true));
+    assertThat(Files.exists(accepted.resolve("player_prop_predictions").resolve("2023-11-28.json")), equalTo(true));
   }
 
   @Test
   public void aMovedLineIsRepredictedAsOfItsSnapshotInWatchMode() throws Exception {
     Path in = TMP.newFolder("watch-input").toPath();
-    SampleLeague.write(in, SampleLeague.Config.embedded());
+    SampleLeague.write(in, SampleLeague.Config.embedded()); // a folder of its own: the watch adds a file to it
     Path watchOut = TMP.newFolder("watch-out").toPath();
     String date = "2024-11-29";
     CompletableFuture<FeaturesTest.Run> running = CompletableFuture.supplyAsync(() -> FeaturesTest.run(
