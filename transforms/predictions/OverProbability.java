@@ -67,6 +67,10 @@ public final class OverProbability implements Serializable {
 
   /** The chances of {@code line} given {@code predicted}; null when the residuals cannot say (see the class). */
   public @Nullable Chances at(double predicted, double line) {
+    if (!Double.isFinite(predicted) || !Double.isFinite(line)) {
+      // a NaN fails every comparison below and would read as a certain under
+      throw new IllegalArgumentException("predicted " + predicted + ", line " + line);
+    }
     double overFrom = Math.floor(line) + 0.5;
     double underBelow = Math.ceil(line) - 0.5;
     int n = sorted.length;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.Assert.assertThrows;
 
 import org.junit.Test;
 
@@ -59,5 +60,10 @@ public class OverProbabilityTest {
     assertThat(OverProbability.of(new double[] {1.5}).at(20, 20.5), nullValue());
     assertThat(OverProbability.of(new double[] {}).at(20, 20.5), nullValue());
     assertThat(OverProbability.of(new double[] {2, 2, 2}).at(20, 20.5), nullValue());
+  }
+
+  @Test
+  public void aPredictionThatIsNotANumberIsAnErrorNotACertainUnder() {
+    assertThrows(IllegalArgumentException.class, () -> OverProbability.of(RESIDUALS, 5).at(Double.NaN, 20.5));
   }
 }
