@@ -1,7 +1,9 @@
 package transforms.context;
 
 import transforms.daily.GroupByDate;
+import schemas.vocabulary.Markets;
 import schemas.vocabulary.PlayerNames;
+import transforms.predictions.Odds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +35,7 @@ import java.time.Instant;
  */
 public final class BuildConsensusLines
     extends PTransform<PCollection<KV<String, List<PropSnapshotOffer>>>, PCollection<PropLine>> {
-  public static final String POINTS_MARKET = "player_points";
+  public static final String POINTS_MARKET = Markets.Market.POINTS.key();
 
   private final AsOfTime asOf;
 
@@ -147,16 +149,12 @@ public final class BuildConsensusLines
     return lines;
   }
 
-  /** |P(over) − P(under)| from American odds; null when a price is missing. */
+  /** |P(over) − P(under)| from American odds; null when a side has no price (blank, or not valid odds). */
   static @Nullable Double priceGap(PropSnapshotOffer o) {
-    if (o.getOverOdds() == null || o.getUnderOdds() == null) {
+    if (!Odds.isPrice(o.getOverOdds()) || !Odds.isPrice(o.getUnderOdds())) {
       return null;
     }
-    return Math.abs(impliedProbability(o.getOverOdds()) - impliedProbability(o.getUnderOdds()));
-  }
-
-  static double impliedProbability(double american) {
-    return american < 0 ? -american / (-american + 100) : 100 / (american + 100);
+    return Math.abs(Odds.impliedProbability(o.getOverOdds()) - Odds.impliedProbability(o.getUnderOdds()));
   }
 
   static double median(List<Double> sorted) {
