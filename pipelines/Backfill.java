@@ -5,7 +5,11 @@ import io.inputs.InputFiles;
 import io.tables.TableSink;
 import java.io.IOException;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import pipelines.reports.Progress;
+import transforms.daily.CountDates;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
 import transforms.health.BuildHealthFacts;
@@ -45,7 +49,11 @@ public final class Backfill {
     ReadInputs.Inputs in = p.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options)));
     // 2. Phase 3
     PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
-    sink.write(FeatureGraph.inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "GameSummaries"), Tables.PLAYER_GAME_SUMMARY);
+    PCollection<PlayerGameSummary> inRange = FeatureGraph.inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "GameSummaries");
+    sink.write(inRange, Tables.PLAYER_GAME_SUMMARY);
+    inRange
+        .apply("GameDates", MapElements.into(TypeDescriptors.strings()).via(PlayerGameSummary::getGameDate))
+        .apply("CountDatesToBuild", new CountDates(Progress.NAMESPACE, Progress.DATES_TO_BUILD));
     sink.write(FeatureGraph.inRange(teamGames, range, TeamGameSummary::getGameDate, "TeamGames"), Tables.TEAM_GAME_SUMMARY);
     // 3. what could not be read
     sink.write(in.deadLetters, Tables.DEAD_LETTER);

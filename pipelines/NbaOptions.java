@@ -118,6 +118,13 @@ public interface NbaOptions extends PipelineOptions {
 
   void setHealthFailOn(HealthReport.FailOn value);
 
+  @Description("While the run is waited for, print a progress line (dates built, box scores read, rows written, "
+      + "elapsed, time left) every this many seconds; 0: none.")
+  @Default.Integer(10)
+  int getProgressSeconds();
+
+  void setProgressSeconds(int value);
+
   @Description(
       "Wait for the run to finish, then write run_summary.json and remove stale partitions. false: return once the "
           + "job is submitted (what a Flex Template launcher needs), with no run summary or health report: Dataflow's "

@@ -1,7 +1,9 @@
 package pipelines;
 
 import pipelines.reports.HealthReport;
+import pipelines.reports.Progress;
 import pipelines.reports.RunSummary;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -219,12 +221,17 @@ final class Runs {
     PipelineResult result;
     PipelineResult.State state;
     try {
+      if (options.getProgressSeconds() > 0) {
+        // The DirectRunner's run() blocks to the end by default: no progress could be read from it meanwhile.
+        options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
+      }
       result = p.run();
       if (!options.getWaitForCompletion()) {
         System.out.println(name + " submitted: " + result.getState());
         return 0;
       }
-      state = result.waitUntilFinish();
+      state = waitPrintingProgress(
+          result, options.getProgressSeconds(), start, tablesWritten.contains(Tables.ML_FEATURE_STORE_V2.name()));
     } catch (RuntimeException e) {
       // Only a persisted partition that became unreadable after the driver's preflight gets here.
       UpstreamNotReadyException notReady = find(e, UpstreamNotReadyException.class);
@@ -268,6 +275,29 @@ final class Runs {
       return 2;
     }
     return exit;
+  }
+
+  /**
+   * Waits for the run to end, printing a {@link Progress} line every {@code seconds} (none when 0): a season's backfill
+   * is otherwise a minute of silence, five seasons ten.
+   */
+  static PipelineResult.State waitPrintingProgress(PipelineResult result, int seconds, long start, boolean buildsFeatures) {
+    if (seconds <= 0) {
+      return result.waitUntilFinish();
+    }
+    while (true) {
+      PipelineResult.State state = result.waitUntilFinish(org.joda.time.Duration.standardSeconds(seconds));
+      if (state != null && state.isTerminal()) {
+        return state;
+      }
+      try {
+        System.out.println(Progress.line(
+            Progress.of(result.metrics().queryMetrics(MetricsFilter.builder().build()), buildsFeatures),
+            System.currentTimeMillis() - start));
+      } catch (UnsupportedOperationException e) {
+        return result.waitUntilFinish(); // a runner that cannot report metrics mid-run: wait silently
+      }
+    }
   }
 
   /**

@@ -83,6 +83,13 @@ public final class NdjsonTableSink implements TableSink {
     return Collections.unmodifiableSet(tablesWritten);
   }
 
+  /** Counters a running job is watched by (README "Progress"): here, date partitions committed per table. */
+  public static final String PROGRESS_NAMESPACE = "progress";
+
+  public static String datePartitionsCounter(String table) {
+    return "date_partitions:" + table;
+  }
+
   public static String rowsWrittenCounter(String table) {
     return table + ":rows_written";
   }
@@ -95,14 +102,14 @@ public final class NdjsonTableSink implements TableSink {
     rows.apply(name + "/ToJson", ParDo.of(new ToJsonLineFn<>(table, schema.getSchema(), schema.getToRowFunction())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply(name + "/GroupByPartition", GroupByKey.create())
-        .apply(name + "/WritePartition", ParDo.of(new WritePartitionFn(tableDir(name), name, manifestDir(), runId)));
+        .apply(name + "/WritePartition", ParDo.of(new WritePartitionFn(tableDir(name), name, manifestDir(), runId, table.isDatePartitioned())));
   }
 
   @Override
   public void writeDocuments(PCollection<KV<String, String>> documents, String folder) {
     documents
         .apply(folder + "/GroupByDocument", GroupByKey.create())
-        .apply(folder + "/WriteDocument", ParDo.of(new WritePartitionFn(tableDir(folder), folder, manifestDir(), runId)));
+        .apply(folder + "/WriteDocument", ParDo.of(new WritePartitionFn(tableDir(folder), folder, manifestDir(), runId, false)));
   }
 
   public String tableDir(String table) {
@@ -245,13 +252,15 @@ public final class NdjsonTableSink implements TableSink {
     private final @Nullable String manifestDir;
     private final @Nullable String runId;
     private final Counter olderPanesSkipped;
+    private final @Nullable Counter datesCommitted;
 
-    WritePartitionFn(String dir, String table, @Nullable String manifestDir, @Nullable String runId) {
+    WritePartitionFn(String dir, String table, @Nullable String manifestDir, @Nullable String runId, boolean byDate) {
       this.dir = dir;
       this.table = table;
       this.manifestDir = manifestDir;
       this.runId = runId;
       this.olderPanesSkipped = Metrics.counter(METRICS_NAMESPACE, table + ":older_panes_skipped");
+      this.datesCommitted = byDate ? Metrics.counter(PROGRESS_NAMESPACE, datePartitionsCounter(table)) : null;
     }
 
     @ProcessElement
@@ -289,6 +298,9 @@ public final class NdjsonTableSink implements TableSink {
       FileSystems.rename(List.of(temp), List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       if (manifestDir != null) {
         writeText(FileSystems.matchNewResource(manifestDir + "/" + table + "=" + partition, false), "");
+      }
+      if (datesCommitted != null) {
+        datesCommitted.inc();
       }
       return true;
     }

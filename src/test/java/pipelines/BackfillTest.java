@@ -60,9 +60,22 @@ public class BackfillTest {
   @Test
   public void embeddedSampleRunsReconcilesAndRerunsReplaceWithoutDuplicates() throws Exception {
     Path out = tmp.newFolder("out").toPath();
-    assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out, "--demo=false"}), equalTo(0));
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(Main.run(new String[] {"backfill", "--outputDir=" + out, "--demo=false", "--progressSeconds=1"}), equalTo(0));
+    } finally {
+      System.setOut(stdout);
+    }
+    // A long run says where it is: a progress line every --progressSeconds, from the running job's counters.
+    List<String> progress = printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("progress:")).toList();
+    assertThat(printed.toString(StandardCharsets.UTF_8), progress.isEmpty(), equalTo(false));
+    progress.forEach(l -> assertThat(l, org.hamcrest.Matchers.matchesPattern(pipelines.reports.ProgressTest.SHAPE)));
 
     JsonNode summary = JSON.readTree(out.resolve("run_summary.json").toFile());
+    assertThat("every game date of the range counted once", summary.get("counters").get("progress").get("dates_to_build").asLong(),
+        equalTo((long) readTable(out, "player_game_summary").size()));
     JsonNode logs = summary.get("inputs").get("player_game_logs.csv");
     assertThat(logs.get("reconciled").asBoolean(), equalTo(true));
     assertThat(logs.get("rows_read").asLong(), greaterThan(500L));

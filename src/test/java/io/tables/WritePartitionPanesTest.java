@@ -27,7 +27,7 @@ public class WritePartitionPanesTest {
     NdjsonTableSink sink = new NdjsonTableSink(out.toString(), "run-1");
     String manifest = NdjsonTableSink.manifestDir(out.toString(), "run-1");
     NdjsonTableSink.WritePartitionFn fn =
-        new NdjsonTableSink.WritePartitionFn(sink.tableDir("t"), "t", manifest, "run-1");
+        new NdjsonTableSink.WritePartitionFn(sink.tableDir("t"), "t", manifest, "run-1", true);
     Files.createDirectories(out.resolve("t"));
     Path file = out.resolve("t").resolve("2024-11-29.json");
 
@@ -43,7 +43,7 @@ public class WritePartitionPanesTest {
 
     // a later run starts its own panes from 0: the record of another run does not hold it back
     NdjsonTableSink.WritePartitionFn next = new NdjsonTableSink.WritePartitionFn(
-        sink.tableDir("t"), "t", NdjsonTableSink.manifestDir(out.toString(), "run-2"), "run-2");
+        sink.tableDir("t"), "t", NdjsonTableSink.manifestDir(out.toString(), "run-2"), "run-2", true);
     assertThat(next.write("2024-11-29", List.of("{\"a\":3}"), early(0)), equalTo(true));
     assertThat(Files.readString(file), equalTo("{\"a\":3}\n"));
   }
