@@ -221,7 +221,7 @@ final class Runs {
     PipelineResult result;
     PipelineResult.State state;
     try {
-      if (options.getProgressSeconds() > 0) {
+      if (options.getProgressSeconds() > 0 && options.getRunner() == org.apache.beam.runners.direct.DirectRunner.class) {
         // The DirectRunner's run() blocks to the end by default: no progress could be read from it meanwhile.
         options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
       }
