@@ -66,8 +66,8 @@ public class FeaturesTest {
     int ready = 0;
     int withLine = 0;
     for (JsonNode f : features) {
-      assertThat(f.get("features").size(), equalTo(37));
-      assertThat(f.get("feature_names").size(), equalTo(37));
+      assertThat(f.get("features").size(), equalTo(transforms.features.FeatureContract.FEATURES.size()));
+      assertThat(f.get("feature_names").size(), equalTo(transforms.features.FeatureContract.FEATURES.size()));
       assertThat(f.get("cache_miss_fallback_used").asBoolean(), equalTo(false));
       ready += f.get("is_quality_ready").asBoolean() ? 1 : 0;
       withLine += f.get("vegas_default_count").asInt() == 0 ? 1 : 0;

@@ -144,7 +144,7 @@ public class BigQueryTableSinkTest {
         D3, fileRows(Tables.ML_FEATURE_STORE_V2, D3))));
     assertNoDuplicateKey(features, "game_date");
     // A repeated column arrives whole.
-    assertThat(((List<?>) features.get(0).get("features")).size(), equalTo(37));
+    assertThat((long) ((List<?>) features.get(0).get("features")).size(), equalTo(Long.parseLong(String.valueOf(features.get(0).get("feature_count")))));
 
     // What was asked of BigQuery: one WRITE_TRUNCATE load per date partition, into a day-partitioned table
     // clustered on player_lookup whose date column is a DATE.
