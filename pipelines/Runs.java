@@ -221,8 +221,10 @@ final class Runs {
     PipelineResult result;
     PipelineResult.State state;
     try {
-      if (options.getProgressSeconds() > 0 && options.getRunner() == org.apache.beam.runners.direct.DirectRunner.class) {
-        // The DirectRunner's run() blocks to the end by default: no progress could be read from it meanwhile.
+      if (options.getProgressSeconds() > 0 && options.getWaitForCompletion()
+          && options.getRunner() == org.apache.beam.runners.direct.DirectRunner.class) {
+        // The DirectRunner's run() blocks to the end by default: no progress could be read from it meanwhile. Only
+        // when the driver waits anyway: a local run not waited for must still finish before the JVM exits.
         options.as(org.apache.beam.runners.direct.DirectOptions.class).setBlockOnRun(false);
       }
       result = p.run();
