@@ -57,7 +57,7 @@ public final class FeedCoverage implements Serializable {
     PCollection<KV<String, String>> games = keys("GameLinesCoverage", gameLines, l -> KV.of(Feed.GAME_LINES.id, l.getGameDate()));
     PCollection<KV<String, String>> zoneDates =
         keys("ShotZonesCoverage", zones, z -> KV.of(Feed.SHOT_ZONES.id, z.getSeason() + "|" + z.getGameDate()));
-    PCollectionView<Map<String, List<String>>> view =
+    PCollection<KV<String, List<String>>> sortedDates =
         PCollectionList.of(props).and(games).and(zoneDates)
             .apply("AllFeedDates", Flatten.pCollections())
             .apply("DistinctFeedDates", Distinct.create())
@@ -70,9 +70,9 @@ public final class FeedCoverage implements Serializable {
                       Collections.sort(sorted);
                       return KV.of(kv.getKey(), sorted);
                     }))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-            .apply("FeedCoverageView", View.asMap());
-    return new FeedCoverage(view);
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())));
+    // Read through SideInputCache by the feature DoFns: it must fire one pane.
+    return new FeedCoverage(SideInputCache.singlePane("FeedCoverage", sortedDates).apply("FeedCoverageView", View.asMap()));
   }
 
   private static <T> PCollection<KV<String, String>> keys(
