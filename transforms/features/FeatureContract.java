@@ -275,9 +275,9 @@ public final class FeatureContract {
     if (games < MIN_PRIOR_GAMES) {
       issues.add("only " + games + " prior games this season (needs " + MIN_PRIOR_GAMES + ")");
     }
-    if (!in.absentFeeds.isEmpty()) {
-      issues.add("optional feeds without data for this date (features missing, not scored): "
-          + in.absentFeeds.stream().sorted().map(feed -> feed.id).collect(Collectors.joining(", ")));
+    List<String> missingFeeds = in.absentFeeds.stream().sorted().map(feed -> feed.id).collect(Collectors.toList());
+    if (!missingFeeds.isEmpty()) {
+      issues.add("optional feeds without data for this date (features missing, not scored): " + String.join(", ", missingFeeds));
     }
     if (in.cacheFromFallback) {
       issues.add("player_daily_cache row missing: history recomputed from game summaries");
@@ -301,7 +301,7 @@ public final class FeatureContract {
         .setVegasDefaultCount(missingByFeed.getOrDefault(Feed.PROPS, 0))
         .setShotZoneMissingCount(missingByFeed.getOrDefault(Feed.SHOT_ZONES, 0))
         .setGameLineMissingCount(missingByFeed.getOrDefault(Feed.GAME_LINES, 0))
-        .setMissingFeeds(in.absentFeeds.stream().sorted().map(feed -> feed.id).collect(Collectors.toList()))
+        .setMissingFeeds(missingFeeds)
         .setGamesPlayedSeason(games)
         .setIsQualityReady(requiredDefaults == 0 && games >= MIN_PRIOR_GAMES)
         .setFeatureQualityScore(score)
