@@ -145,21 +145,18 @@ public final class HealthReport {
             d.get("cache_miss_rows").asInt() + " feature rows fell back from a missing daily cache"));
       }
       int withHistory = d.path("rows_with_history").asInt(0);
-      if (f > 0 && d.get("quality_ready_rows").asInt() == 0 && withHistory > 0) {
+      int readyRows = d.get("quality_ready_rows").asInt();
+      if (f > 0 && readyRows == 0 && withHistory > 0) {
         // Only where readiness was possible: a season's first dates, when nobody has the prior games yet, are normal.
         breaches.add(new Breach("error", date, "quality_ready", 0, 0,
             "no feature row is quality-ready although " + withHistory + " of " + f + " players have "
                 + FeatureContract.MIN_PRIOR_GAMES + "+ prior games: nothing of this date can be predicted; required defaults "
                 + d.get("required_defaults")));
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = d.path("missing_feed_rows").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        missingFeedRows.merge(e.getKey(), e.getValue().asLong(), Long::sum);
-      }
+      addCounts(d.path("missing_feed_rows"), missingFeedRows);
       int withLines = d.path("players_with_line").asInt();
       // Only where someone could be predicted: a season's first dates (nobody ready yet) and a backfill's dates with
       // lines but no box score yet (nobody played) are not a model's failure.
-      int readyRows = d.get("quality_ready_rows").asInt();
       if (t.modelGiven() && withLines > 0 && readyRows > 0 && d.get("players_predicted").asInt() == 0) {
         breaches.add(new Breach("error", date, "players_predicted", 0, 0,
             "a model was given, " + readyRows + " feature rows are quality-ready and " + withLines
@@ -183,14 +180,11 @@ public final class HealthReport {
       incompleteTeamGames += d.path("incomplete_team_games").asLong(0);
       predicted += d.get("players_predicted").asInt();
       cacheMiss += d.get("cache_miss_rows").asInt();
-      ready += d.get("quality_ready_rows").asInt();
+      ready += readyRows;
       score += d.get("feature_quality_score_sum").asDouble();
       bettable += b;
       bettableWithVegas += d.get("bettable_with_vegas_features").asInt();
-      for (Iterator<Map.Entry<String, JsonNode>> it = d.get("required_defaults").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        requiredDefaults.merge(e.getKey(), e.getValue().asLong(), Long::sum);
-      }
+      addCounts(d.get("required_defaults"), requiredDefaults);
     }
     // Run-wide, not per date: a season's first dates have no player with enough games yet, and that is normal.
     if (featureRows > 0 && ready == 0) {
@@ -316,4 +310,12 @@ public final class HealthReport {
     return exitStatus(report, failOn);
   }
 
+
+  /** Adds a date document's per-name counts (an object of name → count) into the run's. */
+  private static void addCounts(JsonNode counts, Map<String, Long> into) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      into.merge(e.getKey(), e.getValue().asLong(), Long::sum);
+    }
+  }
 }
