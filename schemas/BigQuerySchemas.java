@@ -91,19 +91,28 @@ public final class BigQuerySchemas {
 
   /** The {@code bq mk --schema} file of a table: its columns as BigQuery's JSON list of fields. */
   public static String json(TableSpec<?> table) {
-    List<Map<String, Object>> fields = new ArrayList<>();
-    for (TableFieldSchema f : tableSchema(table).getFields()) {
-      Map<String, Object> field = new LinkedHashMap<>();
-      field.put("name", f.getName());
-      field.put("type", f.getType());
-      field.put("mode", f.getMode());
-      fields.add(field);
-    }
+    List<Map<String, Object>> fields = fieldsJson(tableSchema(table).getFields());
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(fields) + "\n";
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A repeated record (a line per market) lists its own fields, as {@code bq mk} needs them. */
+  private static List<Map<String, Object>> fieldsJson(List<TableFieldSchema> schema) {
+    List<Map<String, Object>> fields = new ArrayList<>();
+    for (TableFieldSchema f : schema) {
+      Map<String, Object> field = new LinkedHashMap<>();
+      field.put("name", f.getName());
+      field.put("type", f.getType());
+      field.put("mode", f.getMode() == null ? "NULLABLE" : f.getMode());
+      if (f.getFields() != null && !f.getFields().isEmpty()) {
+        field.put("fields", fieldsJson(f.getFields()));
+      }
+      fields.add(field);
+    }
+    return fields;
   }
 
   public static Path jsonFile(Path dir, TableSpec<?> table) {

@@ -6,6 +6,7 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.vocabulary.Markets;
 
 /**
  * Table {@code ml_feature_store_v2}: one feature vector per (player_lookup, game_date), in the order of
@@ -133,6 +134,24 @@ public abstract class MlFeatureStoreV2 {
   public abstract List<String> getMissingFeeds();
 
   /**
+   * The row's consensus line per market known at {@code as_of} (its context's), with each side's price: what a
+   * prediction of that market is priced against. The vector holds the same lines as features.
+   */
+  @SchemaFieldNumber("26")
+  @SchemaFieldName("market_lines")
+  public abstract List<MarketLine> getMarketLines();
+
+  /** This row's line in {@code market}, or null when it has none. */
+  public @Nullable MarketLine lineOf(Markets.Market market) {
+    for (MarketLine l : getMarketLines()) {
+      if (l.getMarket().equals(market.key())) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  /**
    * The columns that describe the run that made a row rather than the player and date: the only ones on which
    * a same-day row and the backfill row for the same (player, date) may differ. {@code as_of} is one: a
    * same-day run is as of its launch, a backfill as of each game's tip-off, unless both are given the same
@@ -143,11 +162,13 @@ public abstract class MlFeatureStoreV2 {
   public abstract Builder toBuilder();
 
   public static Builder builder() {
-    return new AutoValue_MlFeatureStoreV2.Builder();
+    return new AutoValue_MlFeatureStoreV2.Builder().setMarketLines(List.of());
   }
 
   @AutoValue.Builder
   public abstract static class Builder {
+    public abstract Builder setMarketLines(List<MarketLine> v);
+
     public abstract Builder setPlayerLookup(String v);
 
     public abstract Builder setPlayerId(@Nullable String v);

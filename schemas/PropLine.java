@@ -63,6 +63,20 @@ public abstract class PropLine {
   @SchemaFieldName("opening_snapshot_time")
   public abstract String getOpeningSnapshotTime();
 
+  /** The Odds API market key ({@link schemas.vocabulary.Markets.Market#key}): the table is keyed by it. */
+  @SchemaFieldNumber("11")
+  @SchemaFieldName("market")
+  public abstract String getMarket();
+
+  /** American odds of the over at {@code line}: the median over the books whose main line it is; null without one. */
+  @SchemaFieldNumber("12")
+  @SchemaFieldName("over_odds")
+  public abstract @Nullable Double getOverOdds();
+
+  @SchemaFieldNumber("13")
+  @SchemaFieldName("under_odds")
+  public abstract @Nullable Double getUnderOdds();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -92,6 +106,12 @@ public abstract class PropLine {
     public abstract Builder setSnapshotTime(String v);
 
     public abstract Builder setOpeningSnapshotTime(String v);
+
+    public abstract Builder setMarket(String v);
+
+    public abstract Builder setOverOdds(@Nullable Double v);
+
+    public abstract Builder setUnderOdds(@Nullable Double v);
 
     public abstract PropLine build();
   }

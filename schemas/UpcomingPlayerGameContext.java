@@ -4,7 +4,9 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
+import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.vocabulary.Markets;
 
 /**
  * Table {@code upcoming_player_game_context} (Phase 3): the run's player universe, one row per player expected
@@ -106,10 +108,25 @@ public abstract class UpcomingPlayerGameContext {
   @SchemaFieldName("team_spread")
   public abstract @Nullable Double getTeamSpread();
 
+  /** The player's consensus line in each market that has one known at {@code as_of}, in {@link Markets} order. */
+  @SchemaFieldNumber("20")
+  @SchemaFieldName("market_lines")
+  public abstract List<MarketLine> getMarketLines();
+
+  /** This row's line in {@code market}, or null when it has none. */
+  public @Nullable MarketLine lineOf(Markets.Market market) {
+    for (MarketLine l : getMarketLines()) {
+      if (l.getMarket().equals(market.key())) {
+        return l;
+      }
+    }
+    return null;
+  }
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
-    return new AutoValue_UpcomingPlayerGameContext.Builder();
+    return new AutoValue_UpcomingPlayerGameContext.Builder().setMarketLines(List.of());
   }
 
   @AutoValue.Builder
@@ -153,6 +170,8 @@ public abstract class UpcomingPlayerGameContext {
     public abstract Builder setGameTotal(@Nullable Double v);
 
     public abstract Builder setTeamSpread(@Nullable Double v);
+
+    public abstract Builder setMarketLines(List<MarketLine> v);
 
     public abstract UpcomingPlayerGameContext build();
   }

@@ -124,6 +124,7 @@ public final class BuildConsensusLines
           .setBooksCount(latest.size())
           .setSnapshotTime(bySnapshot.lastKey())
           .setOpeningSnapshotTime(bySnapshot.firstKey())
+          .setMarket(POINTS_MARKET)
           .build();
     }
   }

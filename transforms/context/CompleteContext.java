@@ -29,6 +29,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import java.time.Instant;
 import schemas.GameLine;
+import schemas.MarketLine;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
 import schemas.TeamGameSummary;
@@ -131,6 +132,7 @@ public final class CompleteContext
         .setPropLine(line == null ? null : line.getLine())
         .setPropOpeningLine(line == null ? null : line.getOpeningLine())
         .setPropLineSnapshotTime(line == null ? null : line.getSnapshotTime())
+        .setMarketLines(line == null ? List.of() : List.of(MarketLine.of(line)))
         .setAsOf(asOf);
     // A line update can move a row's as-of before its tip-off, where its game's closing line is not known yet.
     if (!AsOfTime.knowsClosingLine(Instant.parse(asOf), p.getGameDate(), tipOffOf(line))) {

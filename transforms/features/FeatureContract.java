@@ -14,6 +14,7 @@ import schemas.PlayerDailyCache;
 import schemas.PlayerShotZoneAnalysis;
 import schemas.TeamDefenseZoneAnalysis;
 import schemas.UpcomingPlayerGameContext;
+import schemas.vocabulary.Markets;
 
 /**
  * The feature contract of {@code ml_feature_store_v2}, version {@value #VERSION}: the one definition of
@@ -199,6 +200,33 @@ public final class FeatureContract {
     opt("team_spread", "context", Feed.GAME_LINES, in -> in.context.getTeamSpread());
   }
 
+  /**
+   * The name of one of a market's own features: {@code marketFeature(POINTS, "avg_last_5")} is
+   * {@code pts_avg_last_5}. Each market's block has the same suffixes ({@link #MARKET_SUFFIXES}).
+   */
+  public static String marketFeature(Markets.Market market, String suffix) {
+    return prefix(market) + "_" + suffix;
+  }
+
+  /** The suffixes of every market's block, in vector order within the block. */
+  public static final List<String> MARKET_SUFFIXES = List.of(
+      "avg_last_5", "avg_last_10", "avg_season", "std_last_10", "trend", "per_minute_last_10", "slope_10g",
+      "vs_season_zscore", "opp_allowed_last_10", "line", "opening_line", "line_move", "has_line");
+
+  static String prefix(Markets.Market market) {
+    switch (market) {
+      case POINTS: return "pts";
+      case REBOUNDS: return "reb";
+      case ASSISTS: return "ast";
+      case THREES: return "fg3m";
+      case POINTS_REBOUNDS_ASSISTS: return "pra";
+      case POINTS_REBOUNDS: return "pr";
+      case POINTS_ASSISTS: return "pa";
+      case REBOUNDS_ASSISTS: return "ra";
+      default: throw new IllegalArgumentException(market.toString());
+    }
+  }
+
   /** The feature names in vector order (immutable; built once, after the static block above). */
   private static final List<String> NAMES = FEATURES.stream().map(f -> f.name).collect(Collectors.toUnmodifiableList());
 
@@ -310,6 +338,7 @@ public final class FeatureContract {
         .setLineSnapshotTime(c.getPropLineSnapshotTime())
         .setUniverseSource(c.getUniverseSource())
         .setAsOf(c.getAsOf())
+        .setMarketLines(c.getMarketLines())
         .build();
   }
 

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.values.TimestampedValue;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
+import schemas.vocabulary.Markets;
 import schemas.ScheduledGame;
 import schemas.SchemaCoders;
 import schemas.vocabulary.GameDates;
@@ -58,7 +59,7 @@ public final class TestRows {
     return PropLine.builder()
         .setPlayerLookup(lookup).setJoinKey(PlayerNames.joinKey(lookup)).setPlayerName(name).setGameDate(date)
         .setGameTime(date + "T23:30:00Z").setLine(value).setOpeningLine(value).setLineMove(0).setBooksCount(1)
-        .setSnapshotTime(snapshot).setOpeningSnapshotTime(snapshot)
+        .setSnapshotTime(snapshot).setOpeningSnapshotTime(snapshot).setMarket(Markets.Market.POINTS.key())
         .build();
   }
 

@@ -102,6 +102,7 @@ public class BuildLineUpdatesTest {
         .setBooksCount(2)
         .setSnapshotTime(time)
         .setOpeningSnapshotTime(time)
+        .setMarket(schemas.vocabulary.Markets.Market.POINTS.key())
         .build();
   }
 
