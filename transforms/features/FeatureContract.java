@@ -59,7 +59,7 @@ import schemas.vocabulary.Markets;
 public final class FeatureContract {
   private FeatureContract() {}
 
-  public static final String VERSION = "v2_39features";
+  public static final String VERSION = "v3_39features";
   public static final int MIN_PRIOR_GAMES = 5;
 
   public static final String COMPUTED = "computed";
@@ -159,18 +159,18 @@ public final class FeatureContract {
   }
 
   static {
-    req("points_avg_last_5", "daily_cache", 10, in -> in.cache.getPointsAvgLast5());
-    req("points_avg_last_10", "daily_cache", 10, in -> in.cache.getPointsAvgLast10());
-    req("points_avg_season", "daily_cache", 10, in -> in.cache.getPointsAvgSeason());
-    req("points_std_last_10", "daily_cache", 5, in -> in.cache.getPointsStdLast10());
+    req("pts_avg_last_5", "daily_cache", 10, in -> in.cache.getPointsAvgLast5());
+    req("pts_avg_last_10", "daily_cache", 10, in -> in.cache.getPointsAvgLast10());
+    req("pts_avg_season", "daily_cache", 10, in -> in.cache.getPointsAvgSeason());
+    req("pts_std_last_10", "daily_cache", 5, in -> in.cache.getPointsStdLast10());
     req("games_in_last_7_days", "daily_cache", 3, in -> (double) in.cache.getGamesInLast7Days());
     req("fatigue_score", "composite_factors", 50, in -> in.composite.getFatigueScore());
     req("shot_zone_mismatch_score", "composite_factors", Feed.SHOT_ZONES, 0, in -> in.composite.getShotZoneMismatchScore());
     req("pace_score", "composite_factors", Feed.TEAM_STATS, 0, in -> in.composite.getPaceScore());
     req("usage_spike_score", "composite_factors", 0, in -> in.composite.getUsageSpikeScore());
     req("rest_advantage", "context", 0, FeatureContract::restAdvantage);
-    req("opp_points_allowed_last_10", "team_defense", Feed.TEAM_STATS, 112, in -> in.opponent == null ? null : in.opponent.getOppPointsAllowedLast10());
-    req("recent_trend", "daily_cache", 0, in -> recentTrend(in.cache.getPointsLast5()));
+    req("pts_opp_allowed_last_10", "team_defense", Feed.TEAM_STATS, 112, in -> in.opponent == null ? null : in.opponent.getOppPointsAllowedLast10());
+    req("pts_trend", "daily_cache", 0, in -> recentTrend(in.cache.getPointsLast5()));
     req("minutes_change", "daily_cache", 0, FeatureContract::minutesChange);
     req("opponent_def_rating", "team_defense", Feed.TEAM_STATS, 112, in -> in.opponent == null ? null : in.opponent.getDefRatingLast10());
     req("opponent_pace", "team_defense", Feed.TEAM_STATS, 100, in -> in.opponent == null ? null : in.opponent.getPaceLast10());
@@ -184,14 +184,14 @@ public final class FeatureContract {
     req("team_pace", "team_defense", Feed.TEAM_STATS, 100, in -> in.team == null ? null : in.team.getPaceLast10());
     req("team_off_rating", "team_defense", Feed.TEAM_STATS, 112, in -> in.team == null ? null : in.team.getOffRatingLast10());
     req("team_win_pct", "team_defense", 0.5, FeatureContract::teamWinPct);
-    opt("vegas_points_line", "props", Feed.PROPS, in -> in.context.getPropLine());
-    opt("vegas_opening_line", "props", Feed.PROPS, in -> in.context.getPropOpeningLine());
-    opt("vegas_line_move", "props", Feed.PROPS, FeatureContract::lineMove);
-    req("has_vegas_line", "context", Feed.PROPS, 0, in -> in.context.getPropLine() == null ? 0.0 : 1.0);
+    opt("pts_line", "props", Feed.PROPS, in -> in.context.getPropLine());
+    opt("pts_opening_line", "props", Feed.PROPS, in -> in.context.getPropOpeningLine());
+    opt("pts_line_move", "props", Feed.PROPS, FeatureContract::lineMove);
+    req("pts_has_line", "context", Feed.PROPS, 0, in -> in.context.getPropLine() == null ? 0.0 : 1.0);
     opt("avg_points_vs_opponent", "daily_cache", Feed.BOX_SCORES, in -> in.cache.getPointsAvgVsOpponent());
     req("games_vs_opponent", "daily_cache", 0, in -> (double) in.cache.getGamesVsOpponent());
     req("minutes_avg_last_10", "daily_cache", 28, in -> in.cache.getMinutesAvgLast10());
-    req("ppm_avg_last_10", "daily_cache", 0.4, in -> in.cache.getPointsPerMinuteLast10());
+    req("pts_per_minute_last_10", "daily_cache", 0.4, in -> in.cache.getPointsPerMinuteLast10());
     req("dnp_rate", "daily_cache", 0, in -> in.cache.getAppearancesLast10() < 3 ? null : in.cache.getZeroMinuteRateLast10());
     req("pts_slope_10g", "daily_cache", 0, in -> in.cache.getPointsSlopeLast10());
     req("pts_vs_season_zscore", "daily_cache", 0, FeatureContract::zscore);

@@ -286,8 +286,8 @@ public final class BuildHealthFacts {
     f.enoughHistory = r.getGamesPlayedSeason() >= FeatureContract.MIN_PRIOR_GAMES;
     f.missingFeeds = r.getMissingFeeds();
     f.score = r.getFeatureQualityScore();
-    f.hasLine = PredictionSystem.feature(r.getFeatures(), "has_vegas_line") > 0;
-    f.pointsAvg10 = PredictionSystem.feature(r.getFeatures(), "points_avg_last_10");
+    f.hasLine = PredictionSystem.feature(r.getFeatures(), "pts_has_line") > 0;
+    f.pointsAvg10 = PredictionSystem.feature(r.getFeatures(), "pts_avg_last_10");
     List<String> required = new ArrayList<>();
     for (int i = 0; i < r.getFeatureSources().size(); i++) {
       if (FeatureContract.DEFAULT.equals(r.getFeatureSources().get(i))) {

@@ -109,7 +109,7 @@ public final class BuildPredictions extends PTransform<PCollection<MlFeatureStor
         return;
       }
       List<Double> f = row.getFeatures();
-      Double line = PredictionSystem.feature(f, "has_vegas_line") == 0 ? null : PredictionSystem.feature(f, "vegas_points_line");
+      Double line = PredictionSystem.feature(f, "pts_has_line") == 0 ? null : PredictionSystem.feature(f, "pts_line");
       if (row.getAsOf() == null) {
         throw new IllegalStateException(row.getPlayerLookup() + " " + row.getGameDate() + ": a feature row without as_of");
       }
@@ -131,7 +131,7 @@ public final class BuildPredictions extends PTransform<PCollection<MlFeatureStor
                 .setPredictedPoints(predicted)
                 .setEdge(edge)
                 .setRecommendation(rec)
-                .setConfidence(confidence(edge, PredictionSystem.feature(f, "points_std_last_10"), rec))
+                .setConfidence(confidence(edge, PredictionSystem.feature(f, "pts_std_last_10"), rec))
                 .setFeatureQualityScore(row.getFeatureQualityScore())
                 .setFeatureDataAgeHours(dataAgeHours(row, predictedAt))
                 .setModelVersion(s.version())

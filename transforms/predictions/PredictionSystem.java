@@ -34,8 +34,8 @@ public abstract class PredictionSystem implements Serializable {
     @Override
     public double predict(MlFeatureStoreV2 row) {
       List<Double> f = row.getFeatures();
-      return 0.5 * feature(f, "points_avg_last_5") + 0.3 * feature(f, "points_avg_last_10")
-          + 0.2 * feature(f, "points_avg_season");
+      return 0.5 * feature(f, "pts_avg_last_5") + 0.3 * feature(f, "pts_avg_last_10")
+          + 0.2 * feature(f, "pts_avg_season");
     }
   };
 

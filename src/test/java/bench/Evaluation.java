@@ -184,9 +184,9 @@ public final class Evaluation {
         e.losses += outcome.equals("LOSS") ? 1 : 0;
         if (p.get("system_id").asText().equals("baseline_avg_v1")) {
           m.computeIfAbsent("last_10_avg", k -> new Err())
-              .add(f.get("features").get(names.indexOf("points_avg_last_10")).asDouble(), points);
+              .add(f.get("features").get(names.indexOf("pts_avg_last_10")).asDouble(), points);
           m.computeIfAbsent("season_avg", k -> new Err())
-              .add(f.get("features").get(names.indexOf("points_avg_season")).asDouble(), points);
+              .add(f.get("features").get(names.indexOf("pts_avg_season")).asDouble(), points);
           if (hasLine) {
             m.computeIfAbsent("the_line_itself", k -> new Err()).add(p.get("line").asDouble(), points);
           }

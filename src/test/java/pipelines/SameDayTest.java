@@ -176,9 +176,9 @@ public class SameDayTest {
     assertThat(row.get("line_snapshot_time").asText(), equalTo("2024-11-29T23:15:00Z"));
     List<String> names = new ArrayList<>();
     row.get("feature_names").forEach(n -> names.add(n.asText()));
-    assertThat(row.get("features").get(names.indexOf("vegas_points_line")).asDouble(), equalTo(33.5));
-    assertThat(row.get("features").get(names.indexOf("vegas_opening_line")),
-        equalTo(before.get("features").get(names.indexOf("vegas_opening_line"))));
+    assertThat(row.get("features").get(names.indexOf("pts_line")).asDouble(), equalTo(33.5));
+    assertThat(row.get("features").get(names.indexOf("pts_opening_line")),
+        equalTo(before.get("features").get(names.indexOf("pts_opening_line"))));
     // Everything but the line is the morning row's.
     for (String column : List.of("team_abbr", "opponent_team_abbr", "games_played_season", "cache_miss_fallback_used")) {
       assertThat(column, row.get(column), equalTo(before.get(column)));
@@ -261,7 +261,7 @@ public class SameDayTest {
     assertThat(row.get("line_snapshot_time").asText(), equalTo("2024-11-29T23:15:00Z"));
     List<String> names = new ArrayList<>();
     row.get("feature_names").forEach(n -> names.add(n.asText()));
-    assertThat(row.get("features").get(names.indexOf("vegas_points_line")).asDouble(), equalTo(33.5));
+    assertThat(row.get("features").get(names.indexOf("pts_line")).asDouble(), equalTo(33.5));
     assertThat("read in the morning, not again by the watch",
         Files.exists(partition(out, Tables.ML_FEATURE_STORE_V2_LINE_UPDATES.name(), UPCOMING)), equalTo(false));
     JsonNode inputs = JSON.readTree(out.resolve("run_summary.json").toFile()).get("inputs");

@@ -193,8 +193,8 @@ public class BuildLineUpdatesTest {
       }
       assertThat(seen, containsInAnyOrder(FIRST_MOVE, SECOND_MOVE));
       // The final value: the latest row's vegas features are the last move against the morning's opening line.
-      assertThat(latest.getFeatures().get(FeatureContract.names().indexOf("vegas_points_line")), equalTo(23.5));
-      assertThat(latest.getFeatures().get(FeatureContract.names().indexOf("vegas_opening_line")), equalTo(20.5));
+      assertThat(latest.getFeatures().get(FeatureContract.names().indexOf("pts_line")), equalTo(23.5));
+      assertThat(latest.getFeatures().get(FeatureContract.names().indexOf("pts_opening_line")), equalTo(20.5));
       assertThat(latest.getGamesPlayedSeason(), equalTo(5));
       return null;
     });

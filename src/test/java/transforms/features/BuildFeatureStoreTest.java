@@ -93,7 +93,7 @@ public class BuildFeatureStoreTest {
       MlFeatureStoreV2 ann = by.get("annexample@2024-01-20");
       assertThat(ann.getGamesPlayedSeason(), equalTo(2));
       assertThat(ann.getCacheMissFallbackUsed(), equalTo(false));
-      assertThat(ann.getFeatures().get(FeatureContract.indexOf("points_avg_season")), closeTo(16.0, 1e-12));
+      assertThat(ann.getFeatures().get(FeatureContract.indexOf("pts_avg_season")), closeTo(16.0, 1e-12));
       assertThat(ann.getFeatures().get(FeatureContract.indexOf("pace_score")), closeTo(1.0, 1e-12));
       assertThat(by.get("bobexample@2024-01-20").getCacheMissFallbackUsed(), equalTo(false));
       return null;
@@ -120,7 +120,7 @@ public class BuildFeatureStoreTest {
       assertThat(by.keySet(), contains("annexample@2024-01-20", "bobexample@2024-01-20"));
       MlFeatureStoreV2 ann = by.get("annexample@2024-01-20");
       assertThat(ann.getCacheMissFallbackUsed(), equalTo(false));
-      assertThat(ann.getFeatures().get(FeatureContract.indexOf("points_avg_season")), closeTo(30.0, 1e-12)); // the persisted row's
+      assertThat(ann.getFeatures().get(FeatureContract.indexOf("pts_avg_season")), closeTo(30.0, 1e-12)); // the persisted row's
       assertThat(by.get("bobexample@2024-01-20").getCacheMissFallbackUsed(), equalTo(true));
       return null;
     });

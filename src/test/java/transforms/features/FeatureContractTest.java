@@ -96,14 +96,14 @@ public class FeatureContractTest {
     assertThat(none.getGameLineMissingCount(), equalTo(2));
     assertThat(source(none, "game_total"), equalTo(FeatureContract.MISSING_FEED));
     assertThat(none.getVegasDefaultCount(), equalTo(4)); // three vegas values and has_vegas_line
-    assertThat(source(none, "has_vegas_line"), equalTo(FeatureContract.MISSING_FEED));
+    assertThat(source(none, "pts_has_line"), equalTo(FeatureContract.MISSING_FEED));
     assertThat(none.getIsQualityReady(), equalTo(true));
 
     // The props feed covers D but this player has no line: has_vegas_line is a computed 0, the values optional-missing.
     MlFeatureStoreV2 noLine = FeatureContract.vector(veteran(EnumSet.of(Feed.SHOT_ZONES, Feed.GAME_LINES)));
     assertThat(noLine.getVegasDefaultCount(), equalTo(3));
-    assertThat(source(noLine, "has_vegas_line"), equalTo(FeatureContract.COMPUTED));
-    assertThat(source(noLine, "vegas_points_line"), equalTo(FeatureContract.MISSING_OPTIONAL));
+    assertThat(source(noLine, "pts_has_line"), equalTo(FeatureContract.COMPUTED));
+    assertThat(source(noLine, "pts_line"), equalTo(FeatureContract.MISSING_OPTIONAL));
     assertThat(noLine.getMissingFeeds(), contains("shot_zones", "game_lines"));
   }
 
@@ -111,7 +111,7 @@ public class FeatureContractTest {
   public void partialRosterBoxScoresLeaveTheTeamRatingsMissingAndTheRowReady() throws Exception {
     // A partial-roster export (some players of each team) has no complete team-game: no team stats for any date.
     MlFeatureStoreV2 row = FeatureContract.vector(veteran(EnumSet.of(Feed.TEAM_STATS, Feed.SHOT_ZONES)));
-    for (String f : List.of("opp_points_allowed_last_10", "opponent_def_rating", "opponent_pace", "team_pace",
+    for (String f : List.of("pts_opp_allowed_last_10", "opponent_def_rating", "opponent_pace", "team_pace",
         "team_off_rating", "pace_score")) {
       assertThat(f, source(row, f), equalTo(FeatureContract.MISSING_FEED));
     }
@@ -160,9 +160,9 @@ public class FeatureContractTest {
 
     assertThat(x.length, equalTo(FeatureContract.FEATURES.size()));
     assertThat(Double.isNaN(x[FeatureContract.indexOf("pct_paint")]), equalTo(true)); // missing feed
-    assertThat(Double.isNaN(x[FeatureContract.indexOf("vegas_points_line")]), equalTo(true)); // no line
-    assertThat(x[FeatureContract.indexOf("has_vegas_line")], equalTo(0.0)); // a known "no line"
-    assertThat(x[FeatureContract.indexOf("points_avg_season")], greaterThan(10.0));
+    assertThat(Double.isNaN(x[FeatureContract.indexOf("pts_line")]), equalTo(true)); // no line
+    assertThat(x[FeatureContract.indexOf("pts_has_line")], equalTo(0.0)); // a known "no line"
+    assertThat(x[FeatureContract.indexOf("pts_avg_season")], greaterThan(10.0));
   }
 
   @Test
@@ -170,8 +170,8 @@ public class FeatureContractTest {
     double[] x = FeatureContract.modelInput(FeatureContract.vector(veteran(EnumSet.noneOf(Feed.class))));
     double[] masked = FeatureContract.withOptionalFeedsMissing(x);
     assertThat(Double.isNaN(masked[FeatureContract.indexOf("opponent_def_rating")]), equalTo(true)); // team stats
-    assertThat(Double.isNaN(masked[FeatureContract.indexOf("has_vegas_line")]), equalTo(true)); // props
-    assertThat(masked[FeatureContract.indexOf("points_avg_season")], equalTo(x[FeatureContract.indexOf("points_avg_season")]));
+    assertThat(Double.isNaN(masked[FeatureContract.indexOf("pts_has_line")]), equalTo(true)); // props
+    assertThat(masked[FeatureContract.indexOf("pts_avg_season")], equalTo(x[FeatureContract.indexOf("pts_avg_season")]));
     assertThat("the original is untouched", Double.isNaN(x[FeatureContract.indexOf("opponent_def_rating")]), equalTo(false));
   }
 

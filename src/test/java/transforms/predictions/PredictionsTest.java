@@ -42,16 +42,16 @@ public class PredictionsTest {
   public static MlFeatureStoreV2 row(String player, boolean ready, double minutesLast10, Double line) {
     List<String> names = FeatureContract.names();
     List<Double> f = new ArrayList<>(Collections.nCopies(names.size(), 1.0));
-    f.set(names.indexOf("points_avg_last_5"), 20.0);
-    f.set(names.indexOf("points_avg_last_10"), 18.0);
-    f.set(names.indexOf("points_avg_season"), 16.0);
-    f.set(names.indexOf("points_std_last_10"), 5.0);
+    f.set(names.indexOf("pts_avg_last_5"), 20.0);
+    f.set(names.indexOf("pts_avg_last_10"), 18.0);
+    f.set(names.indexOf("pts_avg_season"), 16.0);
+    f.set(names.indexOf("pts_std_last_10"), 5.0);
     f.set(names.indexOf("minutes_avg_last_10"), minutesLast10);
-    f.set(names.indexOf("has_vegas_line"), line == null ? 0.0 : 1.0);
-    f.set(names.indexOf("vegas_points_line"), line == null ? 0.0 : line);
+    f.set(names.indexOf("pts_has_line"), line == null ? 0.0 : 1.0);
+    f.set(names.indexOf("pts_line"), line == null ? 0.0 : line);
     List<String> sources = new ArrayList<>(Collections.nCopies(names.size(), FeatureContract.COMPUTED));
     if (line == null) {
-      for (String vegas : List.of("vegas_points_line", "vegas_opening_line", "vegas_line_move")) {
+      for (String vegas : List.of("pts_line", "pts_opening_line", "pts_line_move")) {
         sources.set(names.indexOf(vegas), FeatureContract.MISSING_OPTIONAL);
       }
     }
