@@ -21,21 +21,32 @@ import schemas.vocabulary.Markets;
 
 /**
  * The feature contract of {@code ml_feature_store_v2}, version {@value #VERSION}: the one definition of
- * each feature's index, name, source, default and whether it is required. It follows the old system's
- * {@code v2_37features} where our inputs allow, and differs where they do not or where it was wrong:
+ * each feature's index, name, source, default, feed and whether it is required. A row is one (player, D); its
+ * vector is the features every prop market shares, then one block per market of {@link Markets} in enum order.
  *
+ * <p><b>Shared features.</b> They follow the old system's {@code v2_37features} where our inputs allow, and differ
+ * where they do not or where it was wrong: {@code injury_risk} is dropped (no injury-report input); shot-zone
+ * shares are fractions 0–1 on every path (the old fallback wrote percentages); {@code avg_points_vs_opponent} is
+ * optional (a first meeting is normal); "season" is the current season only (the point-in-time rule). Added:
+ * {@code game_total} and {@code team_spread} from the game-lines feed, known only from the game's tip-off
+ * ({@code AsOfTime.knowsClosingLine}); {@code minutes_projection} (0.5 × last-5 + 0.3 × last-10 + 0.2 × season
+ * minutes); {@code usage_rate_last_10} (the box-score usage rate against the team's own usage possessions).
+ *
+ * <p><b>A market's block</b> ({@link #marketFeature}: prefix per market, suffixes {@link #MARKET_SUFFIXES}), for the
+ * market's settling value (its box-score stats summed: PTS, REB, AST, FG3M, PRA, PR, PA, RA):
  * <ul>
- *   <li>{@code injury_risk} is dropped: there is no injury-report input. Its slot holds
- *       {@code opp_points_allowed_last_10}, which the old list lacked.
- *   <li>{@code recent_trend} reads the last five games oldest first (the old code inverted the sign).
- *   <li>Shot-zone shares are fractions 0–1 on every path (the old fallback wrote percentages).
- *   <li>{@code avg_points_vs_opponent} is optional: a first meeting with an opponent is normal, like a missing
- *       line, and must not make every early-season row "not ready".
- *   <li>"Season" is the current season only (the point-in-time rule), not a one-year lookback.
- *   <li>Two features the old list lacked, from the game-lines feed: {@code game_total} (the game's closing total)
- *       and {@code team_spread} (the player's team's handicap, negative when favoured), known only from the
- *       game's tip-off ({@code AsOfTime.knowsClosingLine}).
+ *   <li>{@code avg_last_5}, {@code avg_last_10}, {@code avg_season}, {@code std_last_10} (population),
+ *       {@code per_minute_last_10}, {@code slope_10g}: the daily cache's {@code market_stats}, required;
+ *   <li>{@code trend}: the last five oldest first, newest two against the three before, in steps of ±1/±2 at
+ *       0.2/0.5 of the market's typical game (±2/±5 for points; the old code inverted the sign), required;
+ *   <li>{@code vs_season_zscore}: (last-5 − season) / std, clamped ±3; optional, since a stat that never varied
+ *       (ten games without a three) has no spread to scale by;
+ *   <li>{@code opp_allowed_last_10}: what the opponent allowed of those stats per game (team stats feed), required;
+ *   <li>{@code line}, {@code opening_line}, {@code line_move} (optional) and {@code has_line} (required, 0/1): the
+ *       market's consensus line as of the row's instant (props feed). On a date no book listed the market, the
+ *       four are {@code missing_feed} for that market alone ({@link FeedCoverage#absentMarketsFor}).
  * </ul>
+ * The defaults of a block are the typical game of its stats, summed for a combination.
  *
  * <p><b>Feeds.</b> Each feature comes from one input {@link Feed}. Box scores with the schedule are the required
  * feed; complete team box scores (team stats), shot zones, sportsbook player props and game lines are optional
@@ -43,7 +54,8 @@ import schemas.vocabulary.Markets;
  * the <i>run</i> lacks are told apart: when an optional feed has no data for a row's date ({@link FeedCoverage}:
  * absent from the run, or nothing for that date), its features are {@code missing_feed}: the documented default
  * is stored, they are not scored and do not make the row "not ready", and the row counts them per feed
- * ({@code vegas_default_count}, {@code shot_zone_missing_count}, {@code game_line_missing_count}) and names the
+ * ({@code vegas_default_count} over every market's line features, {@code shot_zone_missing_count},
+ * {@code game_line_missing_count}) and names the
  * feed in {@code missing_feeds}. When the feed covers the date but this player lacks it (a rookie's first shots),
  * the per-row rules apply: a required feature falls back to its default.
  *
