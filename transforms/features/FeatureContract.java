@@ -184,10 +184,10 @@ public final class FeatureContract {
     req("team_pace", "team_defense", Feed.TEAM_STATS, 100, in -> in.team == null ? null : in.team.getPaceLast10());
     req("team_off_rating", "team_defense", Feed.TEAM_STATS, 112, in -> in.team == null ? null : in.team.getOffRatingLast10());
     req("team_win_pct", "team_defense", 0.5, FeatureContract::teamWinPct);
-    opt("pts_line", "props", Feed.PROPS, in -> in.context.getPropLine());
-    opt("pts_opening_line", "props", Feed.PROPS, in -> in.context.getPropOpeningLine());
+    opt("pts_line", "props", Feed.PROPS, in -> pointsLine(in) == null ? null : pointsLine(in).getLine());
+    opt("pts_opening_line", "props", Feed.PROPS, in -> pointsLine(in) == null ? null : pointsLine(in).getOpeningLine());
     opt("pts_line_move", "props", Feed.PROPS, FeatureContract::lineMove);
-    req("pts_has_line", "context", Feed.PROPS, 0, in -> in.context.getPropLine() == null ? 0.0 : 1.0);
+    req("pts_has_line", "context", Feed.PROPS, 0, in -> pointsLine(in) == null ? 0.0 : 1.0);
     opt("avg_points_vs_opponent", "daily_cache", Feed.BOX_SCORES, in -> in.cache.getPointsAvgVsOpponent());
     req("games_vs_opponent", "daily_cache", 0, in -> (double) in.cache.getGamesVsOpponent());
     req("minutes_avg_last_10", "daily_cache", 28, in -> in.cache.getMinutesAvgLast10());
@@ -335,7 +335,7 @@ public final class FeatureContract {
         .setFeatureQualityScore(score)
         .setCacheMissFallbackUsed(in.cacheFromFallback)
         .setDataQualityIssues(issues)
-        .setLineSnapshotTime(c.getPropLineSnapshotTime())
+        .setLineSnapshotTime(c.lineSnapshotTime())
         .setUniverseSource(c.getUniverseSource())
         .setAsOf(c.getAsOf())
         .setMarketLines(c.getMarketLines())
@@ -419,9 +419,11 @@ public final class FeatureContract {
   }
 
   static @Nullable Double lineMove(Inputs in) {
-    Double line = in.context.getPropLine();
-    Double open = in.context.getPropOpeningLine();
-    return line == null || open == null ? null : line - open;
+    return pointsLine(in) == null ? null : pointsLine(in).lineMove();
+  }
+
+  private static schemas.@Nullable MarketLine pointsLine(Inputs in) {
+    return in.context.lineOf(Markets.Market.POINTS);
   }
 
   static @Nullable Double zscore(Inputs in) {

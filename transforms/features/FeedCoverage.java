@@ -95,7 +95,7 @@ public final class FeedCoverage implements Serializable {
       Map<String, List<String>> covered, UpcomingPlayerGameContext row, @Nullable TeamDefenseZoneAnalysis team,
       @Nullable TeamDefenseZoneAnalysis opponent) {
     Set<Feed> absent = absentOn(covered, row.getSeason(), row.getGameDate());
-    if (row.getPropLine() != null) {
+    if (!row.getMarketLines().isEmpty()) {
       absent.remove(Feed.PROPS);
     }
     if (row.getGameTotal() != null) {
