@@ -228,7 +228,9 @@ public final class BuildHealthFacts {
       facts.add(facts(in.predictions, "Predictions", r -> KV.of(r.getGameDate(), new Fact('P', r.getPlayerLookup()))));
     }
     if (in.lines != null) {
-      facts.add(facts(in.lines, "Lines", r -> KV.of(r.getGameDate(), new Fact('L', r.getPlayerLookup()))));
+      // Line coverage is of the points features (pts_has_line): players with a points line.
+      facts.add(facts(in.lines, "Lines", r -> schemas.vocabulary.Markets.Market.POINTS.key().equals(r.getMarket())
+          ? KV.of(r.getGameDate(), new Fact('L', r.getPlayerLookup())) : null));
     }
     if (in.played != null) {
       facts.add(facts(in.played, "Played", r -> r.getMinutes() > 0 ? KV.of(r.getGameDate(), new Fact('G', r.getPlayerLookup())) : null));
