@@ -4,7 +4,9 @@ import com.google.auto.value.AutoValue;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
+import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.vocabulary.Markets;
 
 /**
  * One market's consensus line as a player's context and feature rows carry it (a repeated field keyed by
@@ -57,6 +59,16 @@ public abstract class MarketLine {
   /** line − opening_line. */
   public double lineMove() {
     return getLine() - getOpeningLine();
+  }
+
+  /** The line of {@code market} among a row's lines; null when it has none. */
+  public static @Nullable MarketLine find(List<MarketLine> lines, Markets.Market market) {
+    for (MarketLine l : lines) {
+      if (l.getMarket().equals(market.key())) {
+        return l;
+      }
+    }
+    return null;
   }
 
   public static MarketLine of(PropLine l) {

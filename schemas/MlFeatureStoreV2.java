@@ -143,12 +143,7 @@ public abstract class MlFeatureStoreV2 {
 
   /** This row's line in {@code market}, or null when it has none. */
   public @Nullable MarketLine lineOf(Markets.Market market) {
-    for (MarketLine l : getMarketLines()) {
-      if (l.getMarket().equals(market.key())) {
-        return l;
-      }
-    }
-    return null;
+    return MarketLine.find(getMarketLines(), market);
   }
 
   /**

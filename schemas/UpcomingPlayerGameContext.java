@@ -106,12 +106,7 @@ public abstract class UpcomingPlayerGameContext {
 
   /** This row's line in {@code market}, or null when it has none. */
   public @Nullable MarketLine lineOf(Markets.Market market) {
-    for (MarketLine l : getMarketLines()) {
-      if (l.getMarket().equals(market.key())) {
-        return l;
-      }
-    }
-    return null;
+    return MarketLine.find(getMarketLines(), market);
   }
 
   /** The newest snapshot among the row's lines ({@code line_snapshot_time} of its feature row); null without a line. */
