@@ -7,14 +7,19 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import pipelines.Main;
 import schemas.vocabulary.Markets;
 import transforms.features.FeatureContract;
 import transforms.predictions.BettingMetrics;
+import transforms.predictions.GbmModel;
 import transforms.predictions.GradePredictions;
 
 /**
@@ -71,6 +76,7 @@ public final class MarketEvaluation {
         folds.add(out);
       }
       report("2022-23 walk-forward (train on the season before each month, predict and grade the month, Nov..Apr)", folds);
+      perMarketVersusPooled(folds);
     }
     Path s23 = data.resolve("2023-24");
     Path s26 = data.resolve("2025-26");
@@ -208,6 +214,156 @@ public final class MarketEvaluation {
       }
       System.out.println(line);
     }
+  }
+
+  /**
+   * One model per market (production: the whole vector, the market's actual as label) against one pooled model
+   * with the market as a feature (the shared features, the market's own block under generic names, the market's
+   * index), both fit here with the production parameters and no holdout, month by month on the feature rows the
+   * folds wrote (each row as of its pre-tip instant; the season's first weeks, before any fold, are not among them,
+   * and no row there is quality-ready anyway), scored on the next month's rows that have a line.
+   */
+  private static void perMarketVersusPooled(List<Path> folds) throws Exception {
+    List<JsonNode> features = new ArrayList<>();
+    Map<String, JsonNode> boxScores = new HashMap<>();
+    for (Path out : folds) {
+      features.addAll(rows(out, "ml_feature_store_v2"));
+      for (JsonNode b : rows(out, "player_game_summary")) {
+        boxScores.put(b.get("player_lookup").asText() + "|" + b.get("game_date").asText(), b);
+      }
+    }
+    List<FeatureContract.Feature> shared = new ArrayList<>();
+    for (FeatureContract.Feature f : FeatureContract.FEATURES) {
+      if (f.market == null) {
+        shared.add(f);
+      }
+    }
+    int minutes = FeatureContract.indexOf("minutes_avg_last_10");
+    double[] perMarketErr = new double[Markets.Market.values().length];
+    double[] pooledErr = new double[perMarketErr.length];
+    int[] n = new int[perMarketErr.length];
+    for (int fold = 1; fold < folds.size(); fold++) {
+      String from = folds.get(fold).getFileName().toString().substring("2022-23-".length()) + "-01";
+      String to = LocalDate.parse(from).plusMonths(1).toString();
+      Map<Markets.Market, List<double[]>> trainX = new LinkedHashMap<>();
+      Map<Markets.Market, List<Double>> trainY = new LinkedHashMap<>();
+      List<double[]> pooledX = new ArrayList<>();
+      List<Double> pooledY = new ArrayList<>();
+      List<JsonNode[]> test = new ArrayList<>();
+      for (JsonNode f : features) {
+        String date = f.get("game_date").asText();
+        JsonNode box = boxScores.get(f.get("player_lookup").asText() + "|" + date);
+        if (box == null || box.get("minutes").asDouble() <= 0 || !f.get("is_quality_ready").asBoolean()
+            || f.get("features").get(minutes).asDouble() < 15 || date.compareTo(to) >= 0) {
+          continue;
+        }
+        if (date.compareTo(from) >= 0) {
+          test.add(new JsonNode[] {f, box});
+          continue;
+        }
+        double[] x = modelInput(f);
+        for (Markets.Market m : Markets.Market.values()) {
+          double y = actual(m, box);
+          trainX.computeIfAbsent(m, k -> new ArrayList<>()).add(x);
+          trainY.computeIfAbsent(m, k -> new ArrayList<>()).add(y);
+          pooledX.add(pooledInput(x, shared, m));
+          pooledY.add(y);
+        }
+      }
+      Booster pooled = fit(pooledX, pooledY);
+      for (Markets.Market m : Markets.Market.values()) {
+        Booster own = fit(trainX.get(m), trainY.get(m));
+        for (JsonNode[] t : test) {
+          JsonNode line = lineOf(t[0], m.key());
+          if (line == null) {
+            continue;
+          }
+          double y = actual(m, t[1]);
+          double[] x = modelInput(t[0]);
+          perMarketErr[m.ordinal()] += Math.abs(predict(own, x) - y);
+          pooledErr[m.ordinal()] += Math.abs(predict(pooled, pooledInput(x, shared, m)) - y);
+          n[m.ordinal()]++;
+        }
+        own.dispose();
+      }
+      pooled.dispose();
+      System.out.printf("  per-market vs pooled: fold %s done (%d training rows)%n", from.substring(0, 7), pooledY.size() / 8);
+    }
+    System.out.println("\n  one model per market vs one pooled model with the market as a feature (2022-23, Dec..Apr, rows with a line):");
+    System.out.println("  market    rows  per-market MAE  pooled MAE");
+    for (Markets.Market m : Markets.Market.values()) {
+      int i = m.ordinal();
+      System.out.printf("  %-6s %7d %15.3f %11.3f%n", m.label(), n[i], n[i] == 0 ? Double.NaN : perMarketErr[i] / n[i],
+          n[i] == 0 ? Double.NaN : pooledErr[i] / n[i]);
+    }
+  }
+
+  private static double actual(Markets.Market m, JsonNode box) {
+    double sum = 0;
+    for (Markets.Stat s : m.stats()) {
+      sum += box.get(s == Markets.Stat.PTS ? "points" : s.name().toLowerCase()).asDouble();
+    }
+    return sum;
+  }
+
+  /** The stored row as the model sees it: NaN wherever the value was not computed (FeatureContract.modelInput). */
+  private static double[] modelInput(JsonNode f) {
+    double[] x = new double[f.get("features").size()];
+    for (int i = 0; i < x.length; i++) {
+      String s = f.get("feature_sources").get(i).asText();
+      x[i] = s.equals(FeatureContract.COMPUTED) || s.equals(FeatureContract.FALLBACK) ? f.get("features").get(i).asDouble() : Double.NaN;
+    }
+    return x;
+  }
+
+  private static double[] pooledInput(double[] x, List<FeatureContract.Feature> shared, Markets.Market m) {
+    double[] out = new double[shared.size() + FeatureContract.MARKET_SUFFIXES.size() + 1];
+    int i = 0;
+    for (FeatureContract.Feature f : shared) {
+      out[i++] = x[f.index];
+    }
+    for (String suffix : FeatureContract.MARKET_SUFFIXES) {
+      out[i++] = x[FeatureContract.indexOf(FeatureContract.marketFeature(m, suffix))];
+    }
+    out[i] = m.ordinal();
+    return out;
+  }
+
+  /** XGBoost with the production parameters (GbmModel.Params' defaults), one thread for determinism. */
+  private static Booster fit(List<double[]> rows, List<Double> labels) throws Exception {
+    int width = rows.get(0).length;
+    float[] x = new float[rows.size() * width];
+    float[] y = new float[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      for (int j = 0; j < width; j++) {
+        x[i * width + j] = (float) rows.get(i)[j];
+      }
+      y[i] = labels.get(i).floatValue();
+    }
+    DMatrix d = new DMatrix(x, rows.size(), width, Float.NaN);
+    d.setLabel(y);
+    GbmModel.Params params = new GbmModel.Params();
+    Map<String, Object> p = new HashMap<>();
+    p.put("objective", "reg:squarederror");
+    p.put("tree_method", "hist");
+    p.put("max_depth", params.maxDepth);
+    p.put("eta", params.eta);
+    p.put("seed", 0);
+    p.put("nthread", 1);
+    Booster b = XGBoost.train(d, p, params.rounds, new HashMap<>(), null, null);
+    d.dispose();
+    return b;
+  }
+
+  private static double predict(Booster b, double[] row) throws Exception {
+    float[] x = new float[row.length];
+    for (int j = 0; j < row.length; j++) {
+      x[j] = (float) row[j];
+    }
+    DMatrix d = new DMatrix(x, 1, row.length, Float.NaN);
+    double v = b.predict(d)[0][0];
+    d.dispose();
+    return v;
   }
 
   private static JsonNode lineOf(JsonNode featureRow, String market) {
