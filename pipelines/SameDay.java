@@ -59,7 +59,13 @@ public final class SameDay {
           ? LocalDate.now(GameDates.EASTERN) : GameDates.parseGameDate(options.getDate());
       if (!files.has(InputFiles.Input.SCHEDULE)) {
         throw new InputFiles.InputException(
-            "same-day needs " + InputFiles.Input.SCHEDULE.fileName + " in " + files.dir() + ": the universe is who is scheduled");
+            "same-day needs " + InputFiles.Input.SCHEDULE.fileName + " in " + String.join(" or ", files.dirs())
+                + ": the universe is who is scheduled");
+      }
+      if (options.getWatch() && files.dirs().size() > 1
+          && (options.getWatchPattern() == null || options.getWatchPattern().isBlank())) {
+        throw new InputFiles.InputException(
+            "same-day --watch with several input folders needs --watchPattern: which folder's snapshots to follow");
       }
       build(p, files, date, options, sink);
       facts.put("date", date.toString());

@@ -95,8 +95,16 @@ public final class Tables {
 
   public static final TableSpec<DeadLetter> DEAD_LETTER =
       TableSpec.byColumn(
-          "dead_letter", DeadLetter.class, "source_file", DeadLetter::getSourceFile,
+          "dead_letter", DeadLetter.class, "source_file", r -> deadLetterPartition(r.getSourceFile()),
           r -> r.getSourceFile() + "|" + r.getLineNumber());
+
+  /**
+   * The partition of a source file's dead letters: its name with '/' written %2F (and '%' %25), so a file named by
+   * its path under several input folders ({@code 2022-23/player_game_logs.csv}) is one flat partition file.
+   */
+  public static String deadLetterPartition(String sourceFile) {
+    return sourceFile.replace("%", "%25").replace("/", "%2F");
+  }
 
   /** Phase 3 and the run's inputs (dataset nba_analytics). */
   public static final List<TableSpec<?>> ANALYTICS =
