@@ -234,7 +234,7 @@ public final class Train {
 
   /**
    * The weight in 0, 0.01, …, 1 of w × gbm + (1 − w) × baseline with the least mean absolute error (the smallest w
-   * of a tie): a grid, because MAE is flat in places and a grid's answer is exact and deterministic.
+   * of a tie, rounding aside): a grid, because MAE is flat in places and a grid's answer is exact and deterministic.
    */
   static double bestBlendWeight(double[] actual, double[] gbm, double[] baseline) {
     double best = 0;
@@ -245,7 +245,8 @@ public final class Train {
       for (int i = 0; i < actual.length; i++) {
         error += Math.abs(actual[i] - PredictionSystem.blend(w, gbm[i], baseline[i]));
       }
-      if (error < bestError) {
+      // a weight must beat the best so far by more than rounding: blends of equal predictions differ in the last bits
+      if (error < bestError - 1e-9 * Math.max(1, actual.length)) {
         bestError = error;
         best = w;
       }

@@ -30,5 +30,9 @@ public class TrainTest {
     assertThat(Train.bestBlendWeight(actual, new double[] {16, 26, 36}, new double[] {10, 20, 30}), equalTo(0.0));
     // gbm 4 too high, baseline 6 too low, on every row: the blend is exact at w = 0.6
     assertThat(Train.bestBlendWeight(actual, new double[] {14, 24, 34}, new double[] {4, 14, 24}), equalTo(0.6));
+    // gbm and baseline agree: every weight errs the same, and the smallest is taken
+    assertThat(Train.bestBlendWeight(actual, new double[] {12, 22, 32}, new double[] {12, 22, 32}), equalTo(0.0));
+    // gbm 1 too high, baseline 99 too low: the exact blend is w = 0.99, a step of the grid
+    assertThat(Train.bestBlendWeight(actual, new double[] {11, 21, 31}, new double[] {-89, -79, -69}), equalTo(0.99));
   }
 }

@@ -223,6 +223,9 @@ public class ReadInputsTest {
     result.waitUntilFinish();
     assertThat(counters(result).get("2023-24/player_game_logs.csv:rows_accepted"), equalTo(1L));
     assertThat(counters(result).get("2023-24-more/player_game_logs.csv:rows_accepted"), equalTo(1L));
+    // a file under a folder is one flat dead-letter partition, as the stale-partition cleanup names it too
+    assertThat(schemas.Tables.DEAD_LETTER.partitionOf(DeadLetter.of("2023-24/player_game_logs.csv", 3, "x", "y")),
+        equalTo("2023-24%2Fplayer_game_logs.csv"));
 
     // Gordon's game in both folders would be two rows of one player-game: refused, naming the row and the folders
     java.nio.file.Path c = seasons.resolve("copy");
