@@ -6,6 +6,7 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldName;
 import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import schemas.vocabulary.Markets;
 
 /**
  * Table {@code player_daily_cache} (Phase 4): rolling player stats as of {@code cache_date}, over the player's
@@ -148,6 +149,30 @@ public abstract class PlayerDailyCache {
   @SchemaFieldName("points_avg_vs_opponent")
   public abstract @Nullable Double getPointsAvgVsOpponent();
 
+  @SchemaFieldNumber("30")
+  @SchemaFieldName("minutes_avg_last_5")
+  public abstract @Nullable Double getMinutesAvgLast5();
+
+  /** FGA + 0.44·FTA + TOV per game over the last 10 games played. */
+  @SchemaFieldNumber("31")
+  @SchemaFieldName("usage_avg_last_10")
+  public abstract @Nullable Double getUsageAvgLast10();
+
+  /** Each prop market's own history ({@link MarketStats}), in {@link schemas.vocabulary.Markets} order. */
+  @SchemaFieldNumber("32")
+  @SchemaFieldName("market_stats")
+  public abstract List<MarketStats> getMarketStats();
+
+  /** This row's history of {@code market}; throws for a market it lacks (every row has all of them). */
+  public MarketStats statsOf(Markets.Market market) {
+    for (MarketStats m : getMarketStats()) {
+      if (m.getMarket().equals(market.key())) {
+        return m;
+      }
+    }
+    throw new IllegalStateException(getPlayerLookup() + " " + getCacheDate() + ": no " + market.key() + " history");
+  }
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -215,6 +240,12 @@ public abstract class PlayerDailyCache {
     public abstract Builder setGamesVsOpponent(int v);
 
     public abstract Builder setPointsAvgVsOpponent(@Nullable Double v);
+
+    public abstract Builder setMinutesAvgLast5(@Nullable Double v);
+
+    public abstract Builder setUsageAvgLast10(@Nullable Double v);
+
+    public abstract Builder setMarketStats(List<MarketStats> v);
 
     public abstract PlayerDailyCache build();
   }

@@ -104,6 +104,24 @@ public abstract class TeamDefenseZoneAnalysis {
   @SchemaFieldName("league_pace_season")
   public abstract @Nullable Double getLeaguePaceSeason();
 
+  /** Per game over the same rated games as opp_points_allowed_last_10: the opponents' rebounds, assists and threes made. */
+  @SchemaFieldNumber("20")
+  @SchemaFieldName("opp_reb_allowed_last_10")
+  public abstract @Nullable Double getOppRebAllowedLast10();
+
+  @SchemaFieldNumber("21")
+  @SchemaFieldName("opp_ast_allowed_last_10")
+  public abstract @Nullable Double getOppAstAllowedLast10();
+
+  @SchemaFieldNumber("22")
+  @SchemaFieldName("opp_fg3m_allowed_last_10")
+  public abstract @Nullable Double getOppFg3mAllowedLast10();
+
+  /** The team's FGA + 0.44·FTA + TOV per game over its rated last 10: the denominator of a player's usage rate. */
+  @SchemaFieldNumber("23")
+  @SchemaFieldName("usage_possessions_last_10")
+  public abstract @Nullable Double getUsagePossessionsLast10();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -151,6 +169,14 @@ public abstract class TeamDefenseZoneAnalysis {
     public abstract Builder setLeagueFgPctThree(@Nullable Double v);
 
     public abstract Builder setLeaguePaceSeason(@Nullable Double v);
+
+    public abstract Builder setOppRebAllowedLast10(@Nullable Double v);
+
+    public abstract Builder setOppAstAllowedLast10(@Nullable Double v);
+
+    public abstract Builder setOppFg3mAllowedLast10(@Nullable Double v);
+
+    public abstract Builder setUsagePossessionsLast10(@Nullable Double v);
 
     public abstract TeamDefenseZoneAnalysis build();
   }

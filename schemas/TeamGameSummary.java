@@ -97,6 +97,31 @@ public abstract class TeamGameSummary {
   @SchemaFieldName("box_score_complete")
   public abstract boolean getBoxScoreComplete();
 
+  /** The team's rebounds, assists and threes made, and its opponent's: what a defence allows per stat. */
+  @SchemaFieldNumber("18")
+  @SchemaFieldName("reb")
+  public abstract int getReb();
+
+  @SchemaFieldNumber("19")
+  @SchemaFieldName("ast")
+  public abstract int getAst();
+
+  @SchemaFieldNumber("20")
+  @SchemaFieldName("fg3m")
+  public abstract int getFg3m();
+
+  @SchemaFieldNumber("21")
+  @SchemaFieldName("opp_reb")
+  public abstract int getOppReb();
+
+  @SchemaFieldNumber("22")
+  @SchemaFieldName("opp_ast")
+  public abstract int getOppAst();
+
+  @SchemaFieldNumber("23")
+  @SchemaFieldName("opp_fg3m")
+  public abstract int getOppFg3m();
+
   public abstract Builder toBuilder();
 
   public static Builder builder() {
@@ -140,6 +165,18 @@ public abstract class TeamGameSummary {
     public abstract Builder setMinutes(double v);
 
     public abstract Builder setBoxScoreComplete(boolean v);
+
+    public abstract Builder setReb(int v);
+
+    public abstract Builder setAst(int v);
+
+    public abstract Builder setFg3m(int v);
+
+    public abstract Builder setOppReb(int v);
+
+    public abstract Builder setOppAst(int v);
+
+    public abstract Builder setOppFg3m(int v);
 
     public abstract TeamGameSummary build();
   }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.LeagueDay;
+import schemas.MarketStats;
 import schemas.PlayerDailyCache;
 import schemas.PlayerGameSummary;
 import schemas.PlayerShotZoneAnalysis;
@@ -17,6 +18,7 @@ import schemas.TeamDefenseZoneAnalysis;
 import schemas.TeamGameSummary;
 import schemas.UpcomingPlayerGameContext;
 import schemas.ZoneGame;
+import schemas.vocabulary.Markets;
 
 /**
  * The as-of computations: each is a pure function of (history, the date D) that sees only rows of D's season
@@ -144,7 +146,37 @@ public final class AsOf {
         .setOpponentTeamAbbr(opponent)
         .setGamesVsOpponent(vsOpponent.size())
         .setPointsAvgVsOpponent(mean(vsOpponent, g -> (double) g.getPoints()))
+        .setMinutesAvgLast5(mean(l5, PlayerGameSummary::getMinutes))
+        .setUsageAvgLast10(mean(l10, PlayerGameSummary::getUsagePossessions))
+        .setMarketStats(marketStats(played))
         .build();
+  }
+
+  /**
+   * Every market's history from the games played before D (oldest first): the same arithmetic as the points
+   * columns above, on the market's settling value ({@link Markets#actual}), so the points block equals them.
+   */
+  static List<MarketStats> marketStats(List<PlayerGameSummary> played) {
+    List<PlayerGameSummary> l5 = last(played, 5);
+    List<PlayerGameSummary> l10 = last(played, LAST_N);
+    double minutes10 = sum(l10, PlayerGameSummary::getMinutes);
+    List<MarketStats> out = new ArrayList<>();
+    for (Markets.Market m : Markets.Market.values()) {
+      Function<PlayerGameSummary, Double> v = g -> (double) Markets.actual(m, g);
+      List<Integer> last5 = new ArrayList<>();
+      l5.forEach(g -> last5.add(Markets.actual(m, g)));
+      out.add(MarketStats.builder()
+          .setMarket(m.key())
+          .setAvgLast5(mean(l5, v))
+          .setAvgLast10(mean(l10, v))
+          .setAvgSeason(mean(played, v))
+          .setStdLast10(l10.size() < 2 ? null : populationStd(l10, v))
+          .setPerMinuteLast10(l10.isEmpty() ? null : sum(l10, v) / minutes10)
+          .setSlopeLast10(l10.size() < 3 ? null : slope(l10, v))
+          .setLast5(last5)
+          .build());
+    }
+    return out;
   }
 
   private static List<Integer> pointsOf(List<PlayerGameSummary> oldestFirst) {
@@ -231,6 +263,10 @@ public final class AsOf {
         .setGamesInSample(rated.size())
         .setIncompleteGamesLast10(l10.size() - rated.size())
         .setOppPointsAllowedLast10(mean(rated, g -> (double) g.getOppPoints()))
+        .setOppRebAllowedLast10(mean(rated, g -> (double) g.getOppReb()))
+        .setOppAstAllowedLast10(mean(rated, g -> (double) g.getOppAst()))
+        .setOppFg3mAllowedLast10(mean(rated, g -> (double) g.getOppFg3m()))
+        .setUsagePossessionsLast10(mean(rated, g -> g.getFga() + 0.44 * g.getFta() + g.getTov()))
         .setDefRatingLast10(oppPoss <= 0 ? null : 100 * sum(rated, g -> (double) g.getOppPoints()) / oppPoss)
         .setOffRatingLast10(poss <= 0 ? null : 100 * sum(rated, g -> (double) g.getPoints()) / poss)
         .setPaceLast10(mean(rated, g -> (g.getPossessions() + g.getOppPossessions()) / 2))

@@ -104,7 +104,9 @@ final class DayTables implements Serializable {
     if (comp == null) {
       comp = CompositeFactors.compute(ctx, cacheRow, zone, team, opp);
     }
+    Map<String, List<String>> covered = views.get(c, window, coverage);
     return new FeatureContract.Inputs(
-        ctx, cacheRow, miss, comp, zone, team, opp, FeedCoverage.absentFor(views.get(c, window, coverage), ctx, team, opp));
+        ctx, cacheRow, miss, comp, zone, team, opp, FeedCoverage.absentFor(covered, ctx, team, opp),
+        FeedCoverage.absentMarketsFor(covered, ctx));
   }
 }

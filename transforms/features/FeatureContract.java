@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import java.time.Instant;
+import schemas.MarketLine;
+import schemas.MarketStats;
 import schemas.MlFeatureStoreV2;
 import schemas.PlayerCompositeFactors;
 import schemas.PlayerDailyCache;
@@ -18,21 +21,32 @@ import schemas.vocabulary.Markets;
 
 /**
  * The feature contract of {@code ml_feature_store_v2}, version {@value #VERSION}: the one definition of
- * each feature's index, name, source, default and whether it is required. It follows the old system's
- * {@code v2_37features} where our inputs allow, and differs where they do not or where it was wrong:
+ * each feature's index, name, source, default, feed and whether it is required. A row is one (player, D); its
+ * vector is the features every prop market shares, then one block per market of {@link Markets} in enum order.
  *
+ * <p><b>Shared features.</b> They follow the old system's {@code v2_37features} where our inputs allow, and differ
+ * where they do not or where it was wrong: {@code injury_risk} is dropped (no injury-report input); shot-zone
+ * shares are fractions 0–1 on every path (the old fallback wrote percentages); {@code avg_points_vs_opponent} is
+ * optional (a first meeting is normal); "season" is the current season only (the point-in-time rule). Added:
+ * {@code game_total} and {@code team_spread} from the game-lines feed, known only from the game's tip-off
+ * ({@code AsOfTime.knowsClosingLine}); {@code minutes_projection} (0.5 × last-5 + 0.3 × last-10 + 0.2 × season
+ * minutes); {@code usage_rate_last_10} (the box-score usage rate against the team's own usage possessions).
+ *
+ * <p><b>A market's block</b> ({@link #marketFeature}: prefix per market, suffixes {@link #MARKET_SUFFIXES}), for the
+ * market's settling value (its box-score stats summed: PTS, REB, AST, FG3M, PRA, PR, PA, RA):
  * <ul>
- *   <li>{@code injury_risk} is dropped: there is no injury-report input. Its slot holds
- *       {@code opp_points_allowed_last_10}, which the old list lacked.
- *   <li>{@code recent_trend} reads the last five games oldest first (the old code inverted the sign).
- *   <li>Shot-zone shares are fractions 0–1 on every path (the old fallback wrote percentages).
- *   <li>{@code avg_points_vs_opponent} is optional: a first meeting with an opponent is normal, like a missing
- *       line, and must not make every early-season row "not ready".
- *   <li>"Season" is the current season only (the point-in-time rule), not a one-year lookback.
- *   <li>Two features the old list lacked, from the game-lines feed: {@code game_total} (the game's closing total)
- *       and {@code team_spread} (the player's team's handicap, negative when favoured), known only from the
- *       game's tip-off ({@code AsOfTime.knowsClosingLine}).
+ *   <li>{@code avg_last_5}, {@code avg_last_10}, {@code avg_season}, {@code std_last_10} (population),
+ *       {@code per_minute_last_10}, {@code slope_10g}: the daily cache's {@code market_stats}, required;
+ *   <li>{@code trend}: the last five oldest first, newest two against the three before, in steps of ±1/±2 at
+ *       0.2/0.5 of the market's typical game (±2/±5 for points; the old code inverted the sign), required;
+ *   <li>{@code vs_season_zscore}: (last-5 − season) / std, clamped ±3; optional, since a stat that never varied
+ *       (ten games without a three) has no spread to scale by;
+ *   <li>{@code opp_allowed_last_10}: what the opponent allowed of those stats per game (team stats feed), required;
+ *   <li>{@code line}, {@code opening_line}, {@code line_move} (optional) and {@code has_line} (required, 0/1): the
+ *       market's consensus line as of the row's instant (props feed). On a date no book listed the market, the
+ *       four are {@code missing_feed} for that market alone ({@link FeedCoverage#absentMarketsFor}).
  * </ul>
+ * The defaults of a block are the typical game of its stats, summed for a combination.
  *
  * <p><b>Feeds.</b> Each feature comes from one input {@link Feed}. Box scores with the schedule are the required
  * feed; complete team box scores (team stats), shot zones, sportsbook player props and game lines are optional
@@ -40,7 +54,8 @@ import schemas.vocabulary.Markets;
  * the <i>run</i> lacks are told apart: when an optional feed has no data for a row's date ({@link FeedCoverage}:
  * absent from the run, or nothing for that date), its features are {@code missing_feed}: the documented default
  * is stored, they are not scored and do not make the row "not ready", and the row counts them per feed
- * ({@code vegas_default_count}, {@code shot_zone_missing_count}, {@code game_line_missing_count}) and names the
+ * ({@code vegas_default_count} over every market's line features, {@code shot_zone_missing_count},
+ * {@code game_line_missing_count}) and names the
  * feed in {@code missing_feeds}. When the feed covers the date but this player lacks it (a rookie's first shots),
  * the per-row rules apply: a required feature falls back to its default.
  *
@@ -59,7 +74,7 @@ import schemas.vocabulary.Markets;
 public final class FeatureContract {
   private FeatureContract() {}
 
-  public static final String VERSION = "v3_39features";
+  public static final String VERSION = "v3_132features";
   public static final int MIN_PRIOR_GAMES = 5;
 
   public static final String COMPUTED = "computed";
@@ -99,6 +114,7 @@ public final class FeatureContract {
     final @Nullable TeamDefenseZoneAnalysis team;
     final @Nullable TeamDefenseZoneAnalysis opponent;
     final Set<Feed> absentFeeds;
+    final Set<Markets.Market> absentMarkets;
 
     public Inputs(
         UpcomingPlayerGameContext context,
@@ -108,7 +124,8 @@ public final class FeatureContract {
         @Nullable PlayerShotZoneAnalysis zones,
         @Nullable TeamDefenseZoneAnalysis team,
         @Nullable TeamDefenseZoneAnalysis opponent,
-        Set<Feed> absentFeeds) {
+        Set<Feed> absentFeeds,
+        Set<Markets.Market> absentMarkets) {
       this.context = context;
       this.cache = cache;
       this.cacheFromFallback = cacheFromFallback;
@@ -117,6 +134,7 @@ public final class FeatureContract {
       this.team = team;
       this.opponent = opponent;
       this.absentFeeds = absentFeeds;
+      this.absentMarkets = absentMarkets;
     }
   }
 
@@ -127,16 +145,19 @@ public final class FeatureContract {
     public final String source;
     public final double defaultValue;
     public final Feed feed;
+    /** The market whose block it belongs to; null for a feature every market shares. */
+    public final Markets.@Nullable Market market;
     public final boolean required;
     final boolean fromCache;
     final Function<Inputs, Double> value;
 
-    Feature(int index, String name, String source, Feed feed, double defaultValue, boolean required,
-        Function<Inputs, Double> value) {
+    Feature(int index, String name, String source, Feed feed, Markets.@Nullable Market market, double defaultValue,
+        boolean required, Function<Inputs, Double> value) {
       this.index = index;
       this.name = name;
       this.source = source;
       this.feed = feed;
+      this.market = market;
       this.defaultValue = defaultValue;
       this.required = required;
       this.fromCache = source.equals("daily_cache");
@@ -151,26 +172,53 @@ public final class FeatureContract {
   }
 
   private static void req(String name, String source, Feed feed, double def, Function<Inputs, Double> value) {
-    FEATURES.add(new Feature(FEATURES.size(), name, source, feed, def, true, value));
+    FEATURES.add(new Feature(FEATURES.size(), name, source, feed, null, def, true, value));
   }
 
   private static void opt(String name, String source, Feed feed, Function<Inputs, Double> value) {
-    FEATURES.add(new Feature(FEATURES.size(), name, source, feed, 0.0, false, value));
+    FEATURES.add(new Feature(FEATURES.size(), name, source, feed, null, 0.0, false, value));
+  }
+
+  /** A stat's typical per-game values, the defaults of the blocks of the markets it settles (summed for a combination). */
+  private enum StatDefault {
+    PTS(Markets.Stat.PTS, 10, 5, 0.4, 112),
+    REB(Markets.Stat.REB, 4, 2.5, 0.16, 44),
+    AST(Markets.Stat.AST, 2.5, 2, 0.1, 25),
+    FG3M(Markets.Stat.FG3M, 1, 1.2, 0.04, 12.5);
+
+    final Markets.Stat stat;
+    final double avg;
+    final double std;
+    final double perMinute;
+    final double allowed;
+
+    StatDefault(Markets.Stat stat, double avg, double std, double perMinute, double allowed) {
+      this.stat = stat;
+      this.avg = avg;
+      this.std = std;
+      this.perMinute = perMinute;
+      this.allowed = allowed;
+    }
+
+    static double sum(Markets.Market m, java.util.function.ToDoubleFunction<StatDefault> f) {
+      double s = 0;
+      for (StatDefault d : values()) {
+        if (m.stats().contains(d.stat)) {
+          s += f.applyAsDouble(d);
+        }
+      }
+      return s;
+    }
   }
 
   static {
-    req("pts_avg_last_5", "daily_cache", 10, in -> in.cache.getPointsAvgLast5());
-    req("pts_avg_last_10", "daily_cache", 10, in -> in.cache.getPointsAvgLast10());
-    req("pts_avg_season", "daily_cache", 10, in -> in.cache.getPointsAvgSeason());
-    req("pts_std_last_10", "daily_cache", 5, in -> in.cache.getPointsStdLast10());
+    // The player's game, his role and his team: shared by every market.
     req("games_in_last_7_days", "daily_cache", 3, in -> (double) in.cache.getGamesInLast7Days());
     req("fatigue_score", "composite_factors", 50, in -> in.composite.getFatigueScore());
     req("shot_zone_mismatch_score", "composite_factors", Feed.SHOT_ZONES, 0, in -> in.composite.getShotZoneMismatchScore());
     req("pace_score", "composite_factors", Feed.TEAM_STATS, 0, in -> in.composite.getPaceScore());
     req("usage_spike_score", "composite_factors", 0, in -> in.composite.getUsageSpikeScore());
     req("rest_advantage", "context", 0, FeatureContract::restAdvantage);
-    req("pts_opp_allowed_last_10", "team_defense", Feed.TEAM_STATS, 112, in -> in.opponent == null ? null : in.opponent.getOppPointsAllowedLast10());
-    req("pts_trend", "daily_cache", 0, in -> recentTrend(in.cache.getPointsLast5()));
     req("minutes_change", "daily_cache", 0, FeatureContract::minutesChange);
     req("opponent_def_rating", "team_defense", Feed.TEAM_STATS, 112, in -> in.opponent == null ? null : in.opponent.getDefRatingLast10());
     req("opponent_pace", "team_defense", Feed.TEAM_STATS, 100, in -> in.opponent == null ? null : in.opponent.getPaceLast10());
@@ -184,20 +232,44 @@ public final class FeatureContract {
     req("team_pace", "team_defense", Feed.TEAM_STATS, 100, in -> in.team == null ? null : in.team.getPaceLast10());
     req("team_off_rating", "team_defense", Feed.TEAM_STATS, 112, in -> in.team == null ? null : in.team.getOffRatingLast10());
     req("team_win_pct", "team_defense", 0.5, FeatureContract::teamWinPct);
-    opt("pts_line", "props", Feed.PROPS, in -> in.context.getPropLine());
-    opt("pts_opening_line", "props", Feed.PROPS, in -> in.context.getPropOpeningLine());
-    opt("pts_line_move", "props", Feed.PROPS, FeatureContract::lineMove);
-    req("pts_has_line", "context", Feed.PROPS, 0, in -> in.context.getPropLine() == null ? 0.0 : 1.0);
     opt("avg_points_vs_opponent", "daily_cache", Feed.BOX_SCORES, in -> in.cache.getPointsAvgVsOpponent());
     req("games_vs_opponent", "daily_cache", 0, in -> (double) in.cache.getGamesVsOpponent());
     req("minutes_avg_last_10", "daily_cache", 28, in -> in.cache.getMinutesAvgLast10());
-    req("pts_per_minute_last_10", "daily_cache", 0.4, in -> in.cache.getPointsPerMinuteLast10());
+    req("minutes_projection", "daily_cache", 28, FeatureContract::minutesProjection);
+    req("usage_rate_last_10", "team_defense", Feed.TEAM_STATS, 0.2, FeatureContract::usageRate);
     req("dnp_rate", "daily_cache", 0, in -> in.cache.getAppearancesLast10() < 3 ? null : in.cache.getZeroMinuteRateLast10());
-    req("pts_slope_10g", "daily_cache", 0, in -> in.cache.getPointsSlopeLast10());
-    req("pts_vs_season_zscore", "daily_cache", 0, FeatureContract::zscore);
     req("breakout_flag", "daily_cache", 0, FeatureContract::breakout);
     opt("game_total", "context", Feed.GAME_LINES, in -> in.context.getGameTotal());
     opt("team_spread", "context", Feed.GAME_LINES, in -> in.context.getTeamSpread());
+    // Each market's own block: its history, what the opponent allows of it, and its line.
+    for (Markets.Market m : Markets.Market.values()) {
+      double avg = StatDefault.sum(m, d -> d.avg);
+      marketReq(m, "avg_last_5", "daily_cache", Feed.BOX_SCORES, avg, in -> in.cache.statsOf(m).getAvgLast5());
+      marketReq(m, "avg_last_10", "daily_cache", Feed.BOX_SCORES, avg, in -> in.cache.statsOf(m).getAvgLast10());
+      marketReq(m, "avg_season", "daily_cache", Feed.BOX_SCORES, avg, in -> in.cache.statsOf(m).getAvgSeason());
+      marketReq(m, "std_last_10", "daily_cache", Feed.BOX_SCORES, StatDefault.sum(m, d -> d.std),
+          in -> in.cache.statsOf(m).getStdLast10());
+      marketReq(m, "trend", "daily_cache", Feed.BOX_SCORES, 0, in -> recentTrend(in.cache.statsOf(m).getLast5(), avg));
+      marketReq(m, "per_minute_last_10", "daily_cache", Feed.BOX_SCORES, StatDefault.sum(m, d -> d.perMinute),
+          in -> in.cache.statsOf(m).getPerMinuteLast10());
+      marketReq(m, "slope_10g", "daily_cache", Feed.BOX_SCORES, 0, in -> in.cache.statsOf(m).getSlopeLast10());
+      marketOpt(m, "vs_season_zscore", "daily_cache", Feed.BOX_SCORES, in -> zscore(in.cache.statsOf(m)));
+      marketReq(m, "opp_allowed_last_10", "team_defense", Feed.TEAM_STATS, StatDefault.sum(m, d -> d.allowed),
+          in -> allowed(in.opponent, m));
+      marketOpt(m, "line", "props", Feed.PROPS, in -> lineOf(in, m, MarketLine::getLine));
+      marketOpt(m, "opening_line", "props", Feed.PROPS, in -> lineOf(in, m, MarketLine::getOpeningLine));
+      marketOpt(m, "line_move", "props", Feed.PROPS, in -> lineOf(in, m, MarketLine::lineMove));
+      marketReq(m, "has_line", "context", Feed.PROPS, 0, in -> in.context.lineOf(m) == null ? 0.0 : 1.0);
+    }
+  }
+
+  private static void marketReq(Markets.Market m, String suffix, String source, Feed feed, double def,
+      Function<Inputs, Double> value) {
+    FEATURES.add(new Feature(FEATURES.size(), marketFeature(m, suffix), source, feed, m, def, true, value));
+  }
+
+  private static void marketOpt(Markets.Market m, String suffix, String source, Feed feed, Function<Inputs, Double> value) {
+    FEATURES.add(new Feature(FEATURES.size(), marketFeature(m, suffix), source, feed, m, 0.0, false, value));
   }
 
   /**
@@ -259,7 +331,7 @@ public final class FeatureContract {
     for (Feature f : FEATURES) {
       String source;
       Double v;
-      if (in.absentFeeds.contains(f.feed)) {
+      if (in.absentFeeds.contains(f.feed) || (f.feed == Feed.PROPS && f.market != null && in.absentMarkets.contains(f.market))) {
         source = MISSING_FEED;
         v = null;
       } else {
@@ -335,7 +407,7 @@ public final class FeatureContract {
         .setFeatureQualityScore(score)
         .setCacheMissFallbackUsed(in.cacheFromFallback)
         .setDataQualityIssues(issues)
-        .setLineSnapshotTime(c.getPropLineSnapshotTime())
+        .setLineSnapshotTime(newestSnapshot(c))
         .setUniverseSource(c.getUniverseSource())
         .setAsOf(c.getAsOf())
         .setMarketLines(c.getMarketLines())
@@ -377,16 +449,17 @@ public final class FeatureContract {
   }
 
   /**
-   * Last five games, oldest first: mean of the two newest minus mean of the three before, mapped to −2…+2
-   * (±2 points → ±1, ±5 → ±2). Null with fewer than five games.
+   * Last five games, oldest first: mean of the two newest minus mean of the three before, in steps of −2…+2 scaled to
+   * the market's typical game ({@code typical}: 10 for points gives ±2 points → ±1, ±5 → ±2). Null with fewer than
+   * five games.
    */
-  static @Nullable Double recentTrend(List<Integer> lastFiveOldestFirst) {
+  static @Nullable Double recentTrend(List<Integer> lastFiveOldestFirst, double typical) {
     if (lastFiveOldestFirst.size() < 5) {
       return null;
     }
     double older = (lastFiveOldestFirst.get(0) + lastFiveOldestFirst.get(1) + lastFiveOldestFirst.get(2)) / 3.0;
     double newer = (lastFiveOldestFirst.get(3) + lastFiveOldestFirst.get(4)) / 2.0;
-    return step(newer - older, 2, 5);
+    return step(newer - older, 0.2 * typical, 0.5 * typical);
   }
 
   /** Last-10 vs season minutes: ±10% → ±1, ±20% → ±2. */
@@ -418,19 +491,79 @@ public final class FeatureContract {
     return in.team == null || in.team.getGamesPlayedSeason() < 5 ? null : in.team.getWinPctSeason();
   }
 
-  static @Nullable Double lineMove(Inputs in) {
-    Double line = in.context.getPropLine();
-    Double open = in.context.getPropOpeningLine();
-    return line == null || open == null ? null : line - open;
+  /** The newest snapshot any of the row's lines was taken from; null without a line. */
+  static @Nullable String newestSnapshot(UpcomingPlayerGameContext c) {
+    String newest = null;
+    for (MarketLine l : c.getMarketLines()) {
+      if (newest == null || Instant.parse(l.getSnapshotTime()).isAfter(Instant.parse(newest))) {
+        newest = l.getSnapshotTime();
+      }
+    }
+    return newest;
   }
 
-  static @Nullable Double zscore(Inputs in) {
-    PlayerDailyCache c = in.cache;
-    if (c.getPointsAvgLast5() == null || c.getPointsAvgSeason() == null || c.getPointsStdLast10() == null
-        || c.getPointsStdLast10() == 0) {
+  /** A value of the row's line in {@code market}; null when it has none. */
+  static @Nullable Double lineOf(Inputs in, Markets.Market market, Function<MarketLine, Double> value) {
+    MarketLine line = in.context.lineOf(market);
+    return line == null ? null : value.apply(line);
+  }
+
+  /** (last-5 − season) / last-10 spread, clamped ±3; null when the spread is 0 (ten equal games: nothing to scale). */
+  static @Nullable Double zscore(MarketStats m) {
+    if (m.getAvgLast5() == null || m.getAvgSeason() == null || m.getStdLast10() == null || m.getStdLast10() == 0) {
       return null;
     }
-    return CompositeFactors.clamp((c.getPointsAvgLast5() - c.getPointsAvgSeason()) / c.getPointsStdLast10(), -3, 3);
+    return CompositeFactors.clamp((m.getAvgLast5() - m.getAvgSeason()) / m.getStdLast10(), -3, 3);
+  }
+
+  /** The opponent's allowance per game of the market's stats over its rated last 10, summed. */
+  static @Nullable Double allowed(@Nullable TeamDefenseZoneAnalysis opponent, Markets.Market market) {
+    if (opponent == null) {
+      return null;
+    }
+    double sum = 0;
+    for (Markets.Stat s : market.stats()) {
+      Double v;
+      switch (s) {
+        case PTS: v = opponent.getOppPointsAllowedLast10(); break;
+        case REB: v = opponent.getOppRebAllowedLast10(); break;
+        case AST: v = opponent.getOppAstAllowedLast10(); break;
+        case FG3M: v = opponent.getOppFg3mAllowedLast10(); break;
+        default: throw new IllegalArgumentException(s.toString());
+      }
+      if (v == null) {
+        return null;
+      }
+      sum += v;
+    }
+    return sum;
+  }
+
+  /**
+   * The minutes he is expected to play: 0.5 × last-5 + 0.3 × last-10 + 0.2 × season average, the weights of the
+   * points baseline, so a changed role shows within a week without one game swinging it.
+   */
+  static @Nullable Double minutesProjection(Inputs in) {
+    PlayerDailyCache c = in.cache;
+    if (c.getMinutesAvgLast5() == null || c.getMinutesAvgLast10() == null || c.getMinutesAvgSeason() == null) {
+      return null;
+    }
+    return 0.5 * c.getMinutesAvgLast5() + 0.3 * c.getMinutesAvgLast10() + 0.2 * c.getMinutesAvgSeason();
+  }
+
+  /**
+   * Usage rate over the last 10: the share of his team's possessions he ends while on the floor,
+   * (FGA + 0.44·FTA + TOV) × 48 / (minutes × the team's FGA + 0.44·FTA + TOV per game) — the box-score usage
+   * formula with 240 team minutes a game.
+   */
+  static @Nullable Double usageRate(Inputs in) {
+    PlayerDailyCache c = in.cache;
+    Double teamUsage = in.team == null ? null : in.team.getUsagePossessionsLast10();
+    if (c.getUsageAvgLast10() == null || c.getMinutesAvgLast10() == null || c.getMinutesAvgLast10() == 0
+        || teamUsage == null || teamUsage == 0) {
+      return null;
+    }
+    return c.getUsageAvgLast10() * 48 / (c.getMinutesAvgLast10() * teamUsage);
   }
 
   static @Nullable Double breakout(Inputs in) {

@@ -29,6 +29,7 @@ import schemas.PropLine;
 import schemas.ShotZoneAttempts;
 import schemas.TeamDefenseZoneAnalysis;
 import schemas.UpcomingPlayerGameContext;
+import schemas.vocabulary.Markets;
 import transforms.daily.SideInputCache;
 import transforms.features.FeatureContract.Feed;
 
@@ -54,11 +55,12 @@ public final class FeedCoverage implements Serializable {
   public static FeedCoverage of(
       PCollection<PropLine> lines, PCollection<GameLine> gameLines, PCollection<ShotZoneAttempts> zones) {
     PCollection<KV<String, String>> props = keys("PropsCoverage", lines, l -> KV.of(Feed.PROPS.id, l.getGameDate()));
+    PCollection<KV<String, String>> markets = keys("MarketsCoverage", lines, l -> KV.of(marketKey(l.getMarket()), l.getGameDate()));
     PCollection<KV<String, String>> games = keys("GameLinesCoverage", gameLines, l -> KV.of(Feed.GAME_LINES.id, l.getGameDate()));
     PCollection<KV<String, String>> zoneDates =
         keys("ShotZonesCoverage", zones, z -> KV.of(Feed.SHOT_ZONES.id, z.getSeason() + "|" + z.getGameDate()));
     PCollection<KV<String, List<String>>> sortedDates =
-        PCollectionList.of(props).and(games).and(zoneDates)
+        PCollectionList.of(props).and(markets).and(games).and(zoneDates)
             .apply("AllFeedDates", Flatten.pCollections())
             .apply("DistinctFeedDates", Distinct.create())
             .apply("FeedDates", GroupByKey.create())
@@ -95,7 +97,7 @@ public final class FeedCoverage implements Serializable {
       Map<String, List<String>> covered, UpcomingPlayerGameContext row, @Nullable TeamDefenseZoneAnalysis team,
       @Nullable TeamDefenseZoneAnalysis opponent) {
     Set<Feed> absent = absentOn(covered, row.getSeason(), row.getGameDate());
-    if (row.getPropLine() != null) {
+    if (!row.getMarketLines().isEmpty()) {
       absent.remove(Feed.PROPS);
     }
     if (row.getGameTotal() != null) {
@@ -103,6 +105,26 @@ public final class FeedCoverage implements Serializable {
     }
     if (onlyPartialBoxScores(team) || onlyPartialBoxScores(opponent)) {
       absent.add(Feed.TEAM_STATS);
+    }
+    return absent;
+  }
+
+  /** The coverage key of one market's lines: a market covers a date when any player has a line in it. */
+  static String marketKey(String market) {
+    return Feed.PROPS.id + ":" + market;
+  }
+
+  /**
+   * The markets without a line for anyone on the row's date (a market the books did not list that day, or the
+   * whole props feed absent): their line features are missing with the feed, not this player's gap. A line the
+   * row carries proves its market covers the date (a line update after the morning's coverage).
+   */
+  static Set<Markets.Market> absentMarketsFor(Map<String, List<String>> covered, UpcomingPlayerGameContext row) {
+    Set<Markets.Market> absent = EnumSet.noneOf(Markets.Market.class);
+    for (Markets.Market m : Markets.Market.values()) {
+      if (!has(covered.get(marketKey(m.key())), row.getGameDate()) && row.lineOf(m) == null) {
+        absent.add(m);
+      }
     }
     return absent;
   }

@@ -105,6 +105,12 @@ public final class BuildTeamGameSummaries
           .setFta(team.fta)
           .setOreb(team.oreb)
           .setTov(team.tov)
+          .setReb(team.reb)
+          .setAst(team.ast)
+          .setFg3m(team.fg3m)
+          .setOppReb(opp.reb)
+          .setOppAst(opp.ast)
+          .setOppFg3m(opp.fg3m)
           .setPossessions(team.possessions())
           .setOppPossessions(opp.possessions())
           .setPlayers(team.players)
@@ -120,6 +126,9 @@ public final class BuildTeamGameSummaries
     int fta;
     int oreb;
     int tov;
+    int reb;
+    int ast;
+    int fg3m;
     int players;
     double minutes;
     /** The team's WL as its players' rows give it; null when none does. */
@@ -133,6 +142,9 @@ public final class BuildTeamGameSummaries
         t.fta += p.getFta();
         t.oreb += p.getOreb();
         t.tov += p.getTov();
+        t.reb += p.getReb();
+        t.ast += p.getAst();
+        t.fg3m += p.getFg3m();
         t.players++;
         t.minutes += p.getMinutes();
         if (t.wl == null && p.getWin() != null) {

@@ -70,7 +70,7 @@ public class FeaturesTest {
       assertThat(f.get("feature_names").size(), equalTo(transforms.features.FeatureContract.FEATURES.size()));
       assertThat(f.get("cache_miss_fallback_used").asBoolean(), equalTo(false));
       ready += f.get("is_quality_ready").asBoolean() ? 1 : 0;
-      withLine += f.get("vegas_default_count").asInt() == 0 ? 1 : 0;
+      withLine += f.get("market_lines").size() > 0 ? 1 : 0;
       if (f.get("is_quality_ready").asBoolean()) {
         assertThat(f.get("required_default_count").asInt(), equalTo(0));
       }

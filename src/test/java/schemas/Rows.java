@@ -55,6 +55,7 @@ public final class Rows {
         .setFta(20)
         .setOreb(10)
         .setTov(12)
+        .setReb(44).setAst(25).setFg3m(12).setOppReb(42).setOppAst(24).setOppFg3m(11)
         .setPossessions(possessions)
         .setOppPossessions(oppPossessions)
         .setPlayers(10)

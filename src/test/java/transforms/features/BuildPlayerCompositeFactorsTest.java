@@ -32,6 +32,7 @@ public class BuildPlayerCompositeFactorsTest {
         .setTeamAbbr(abbr).setAnalysisDate(D).setSeason("2023-24").setGamesPlayedSeason(10).setGamesInSample(10)
         .setOppPointsAllowedLast10(110.0).setDefRatingLast10(110.0).setOffRatingLast10(110.0).setPaceLast10(pace)
         .setWinPctSeason(0.5).setDaysSinceLastGame(2).setOppZoneFgaLast10(800)
+        .setOppRebAllowedLast10(44.0).setOppAstAllowedLast10(25.0).setOppFg3mAllowedLast10(12.5).setUsagePossessionsLast10(100.0)
         .setOppFgPctAllowedPaint(paint).setOppFgPctAllowedMidRange(mid).setOppFgPctAllowedThree(three)
         .setLeagueFgPctPaint(0.55).setLeagueFgPctMidRange(0.4).setLeagueFgPctThree(0.375).setLeaguePaceSeason(97.0)
         .build();

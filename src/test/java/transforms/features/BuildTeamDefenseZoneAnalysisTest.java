@@ -57,6 +57,11 @@ public class BuildTeamDefenseZoneAnalysisTest {
       TeamDefenseZoneAnalysis bos = by.get("BOS@2024-01-20");
       assertThat(bos.getGamesPlayedSeason(), equalTo(2));
       assertThat(bos.getOppPointsAllowedLast10(), closeTo(110.0, 1e-12));
+      // the fixture's opponents take 42 rebounds, 24 assists and 11 threes a game; BOS's own 80 + 0.44 × 20 + 12
+      assertThat(bos.getOppRebAllowedLast10(), closeTo(42.0, 1e-12));
+      assertThat(bos.getOppAstAllowedLast10(), closeTo(24.0, 1e-12));
+      assertThat(bos.getOppFg3mAllowedLast10(), closeTo(11.0, 1e-12));
+      assertThat(bos.getUsagePossessionsLast10(), closeTo(100.8, 1e-12));
       assertThat(bos.getDefRatingLast10(), closeTo(110.0, 1e-12));
       assertThat(bos.getOffRatingLast10(), closeTo(105.0, 1e-12));
       assertThat(bos.getPaceLast10(), closeTo(100.0, 1e-12));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.Test;
+import schemas.MarketLine;
 import schemas.MlFeatureStoreV2;
 import schemas.PlayerCompositeFactors;
 import schemas.PlayerDailyCache;
@@ -20,6 +21,7 @@ import schemas.PlayerGameSummary;
 import schemas.TeamDefenseZoneAnalysis;
 import schemas.UpcomingPlayerGameContext;
 import transforms.features.FeatureContract.Feed;
+import schemas.vocabulary.Markets;
 
 /**
  * Feeds, not rows: an optional feed the run lacks leaves its features missing (counted, not scored, not making the
@@ -32,6 +34,10 @@ public class FeatureContractTest {
 
   /** A veteran with ten games before D and every box-score input present; no shot profile, no line. */
   private static FeatureContract.Inputs veteran(Set<Feed> absent) throws Exception {
+    return veteran(absent, absent.contains(Feed.PROPS) ? EnumSet.allOf(Markets.Market.class) : EnumSet.noneOf(Markets.Market.class));
+  }
+
+  private static FeatureContract.Inputs veteran(Set<Feed> absent, Set<Markets.Market> absentMarkets) throws Exception {
     UpcomingPlayerGameContext ctx = FeatureRows.context("annexample", D, "BOS", "NYK").toBuilder()
         .setDaysSinceLastGame(2).setOpponentDaysSinceLastGame(1).build();
     List<PlayerGameSummary> games = new ArrayList<>();
@@ -42,7 +48,7 @@ public class FeatureContractTest {
     TeamDefenseZoneAnalysis bos = team("BOS");
     TeamDefenseZoneAnalysis nyk = team("NYK");
     PlayerCompositeFactors composite = CompositeFactors.compute(ctx, cache, null, bos, nyk);
-    return new FeatureContract.Inputs(ctx, cache, false, composite, null, bos, nyk, absent);
+    return new FeatureContract.Inputs(ctx, cache, false, composite, null, bos, nyk, absent, absentMarkets);
   }
 
   private static TeamDefenseZoneAnalysis team(String abbr) {
@@ -50,6 +56,7 @@ public class FeatureContractTest {
         .setTeamAbbr(abbr).setAnalysisDate(D).setSeason("2023-24").setGamesPlayedSeason(10).setGamesInSample(10)
         .setOppPointsAllowedLast10(110.0).setDefRatingLast10(110.0).setOffRatingLast10(112.0).setPaceLast10(99.0)
         .setWinPctSeason(0.5).setDaysSinceLastGame(2).setOppZoneFgaLast10(800)
+        .setOppRebAllowedLast10(44.0).setOppAstAllowedLast10(25.0).setOppFg3mAllowedLast10(12.5).setUsagePossessionsLast10(100.0)
         .setOppFgPctAllowedPaint(0.56).setOppFgPctAllowedMidRange(0.41).setOppFgPctAllowedThree(0.36)
         .setLeagueFgPctPaint(0.55).setLeagueFgPctMidRange(0.4).setLeagueFgPctThree(0.375).setLeaguePaceSeason(97.0)
         .build();
@@ -95,13 +102,14 @@ public class FeatureContractTest {
     assertThat(none.getShotZoneMissingCount(), equalTo(4));
     assertThat(none.getGameLineMissingCount(), equalTo(2));
     assertThat(source(none, "game_total"), equalTo(FeatureContract.MISSING_FEED));
-    assertThat(none.getVegasDefaultCount(), equalTo(4)); // three vegas values and has_vegas_line
+    // Every market's line, opening line, move and has_line: eight markets of four.
+    assertThat(none.getVegasDefaultCount(), equalTo(32));
     assertThat(source(none, "pts_has_line"), equalTo(FeatureContract.MISSING_FEED));
     assertThat(none.getIsQualityReady(), equalTo(true));
 
-    // The props feed covers D but this player has no line: has_vegas_line is a computed 0, the values optional-missing.
+    // The props feed covers D but this player has no line: has_line is a computed 0, the values optional-missing.
     MlFeatureStoreV2 noLine = FeatureContract.vector(veteran(EnumSet.of(Feed.SHOT_ZONES, Feed.GAME_LINES)));
-    assertThat(noLine.getVegasDefaultCount(), equalTo(3));
+    assertThat(noLine.getVegasDefaultCount(), equalTo(24));
     assertThat(source(noLine, "pts_has_line"), equalTo(FeatureContract.COMPUTED));
     assertThat(source(noLine, "pts_line"), equalTo(FeatureContract.MISSING_OPTIONAL));
     assertThat(noLine.getMissingFeeds(), contains("shot_zones", "game_lines"));
@@ -141,7 +149,7 @@ public class FeatureContractTest {
     FeatureContract.Inputs in = veteran(EnumSet.of(Feed.SHOT_ZONES, Feed.PROPS));
     FeatureContract.Inputs withLine = new FeatureContract.Inputs(
         in.context.toBuilder().setGameTotal(228.5).setTeamSpread(-4.5).build(), in.cache, false, in.composite, null,
-        in.team, in.opponent, in.absentFeeds);
+        in.team, in.opponent, in.absentFeeds, in.absentMarkets);
     MlFeatureStoreV2 row = FeatureContract.vector(withLine);
     assertThat(row.getFeatures().get(FeatureContract.indexOf("game_total")), equalTo(228.5));
     assertThat(row.getFeatures().get(FeatureContract.indexOf("team_spread")), equalTo(-4.5));
@@ -189,5 +197,75 @@ public class FeatureContractTest {
     assertThat(FeedCoverage.absentOn(covered, "2024-25", "2024-11-01").contains(Feed.SHOT_ZONES), equalTo(true));
     assertThat(FeedCoverage.absentOn(Map.of(), "2023-24", "2024-01-20"),
         equalTo(EnumSet.of(Feed.PROPS, Feed.SHOT_ZONES, Feed.GAME_LINES)));
+  }
+
+  private static double value(MlFeatureStoreV2 row, String feature) {
+    return row.getFeatures().get(FeatureContract.indexOf(feature));
+  }
+
+  @Test
+  public void eachMarketHasItsOwnHistoryFromTheBoxScoresItSettlesOn() throws Exception {
+    UpcomingPlayerGameContext ctx = FeatureRows.context("annexample", D, "BOS", "NYK").toBuilder()
+        .setDaysSinceLastGame(2).setOpponentDaysSinceLastGame(1).build();
+    List<PlayerGameSummary> games = new ArrayList<>();
+    for (int day = 1; day <= 10; day++) {
+      // points 20, rebounds = day, assists 5, threes 2 on odd days and 0 on even ones; 30 minutes each
+      games.add(FeatureRows.game("annexample", String.format("2024-01-%02d", day), 30, 20).toBuilder()
+          .setReb(day).setAst(5).setFg3m(day % 2).build());
+    }
+    PlayerDailyCache cache = AsOf.dailyCache(ctx, games);
+    FeatureContract.Inputs in = new FeatureContract.Inputs(ctx, cache, false,
+        CompositeFactors.compute(ctx, cache, null, team("BOS"), team("NYK")), null, team("BOS"), team("NYK"),
+        EnumSet.of(Feed.SHOT_ZONES), EnumSet.noneOf(Markets.Market.class));
+    MlFeatureStoreV2 row = FeatureContract.vector(in);
+
+    assertThat(value(row, "reb_avg_last_5"), equalTo(8.0)); // 6..10
+    assertThat(value(row, "reb_avg_season"), equalTo(5.5));
+    assertThat(value(row, "reb_slope_10g"), equalTo(1.0));
+    assertThat(value(row, "reb_per_minute_last_10"), equalTo(55.0 / 300));
+    assertThat(value(row, "reb_trend"), equalTo(2.0)); // newest two 9.5 vs 7: +2.5 ≥ 0.5 × 4
+    assertThat(value(row, "pra_avg_last_5"), equalTo(20 + 8.0 + 5));
+    assertThat(value(row, "pra_opp_allowed_last_10"), equalTo(110 + 44 + 25.0));
+    assertThat(value(row, "ra_avg_last_10"), equalTo(5.5 + 5));
+    assertThat(value(row, "fg3m_avg_last_10"), equalTo(0.5));
+    assertThat(value(row, "fg3m_std_last_10"), equalTo(0.5));
+    // Assists never vary: no spread to scale a z-score by, an optional feature left missing, the row still ready.
+    assertThat(source(row, "ast_vs_season_zscore"), equalTo(FeatureContract.MISSING_OPTIONAL));
+    assertThat(value(row, "pts_avg_last_5"), equalTo(cache.getPointsAvgLast5()));
+    assertThat(value(row, "pts_std_last_10"), equalTo(cache.getPointsStdLast10()));
+    assertThat(row.getIsQualityReady(), equalTo(true));
+    assertThat(row.getFeatureCount(), equalTo(FeatureContract.FEATURES.size()));
+  }
+
+  @Test
+  public void aMarketTheBooksDidNotListThatDayIsMissingWithTheFeedNotDefaultedForThePlayer() throws Exception {
+    MarketLine points = MarketLine.builder().setMarket(Markets.Market.POINTS.key()).setLine(21.5).setOpeningLine(20.5)
+        .setOverOdds(-115.0).setUnderOdds(-105.0).setBooksCount(1).setSnapshotTime(D + "T16:00:00Z")
+        .setOpeningSnapshotTime(D + "T14:00:00Z").setGameTime(D + "T23:30:00Z").build();
+    FeatureContract.Inputs in = veteran(EnumSet.of(Feed.SHOT_ZONES), EnumSet.of(Markets.Market.THREES));
+    FeatureContract.Inputs withLine = new FeatureContract.Inputs(
+        in.context.toBuilder().setMarketLines(List.of(points)).build(), in.cache, false, in.composite, null,
+        in.team, in.opponent, in.absentFeeds, in.absentMarkets);
+    MlFeatureStoreV2 row = FeatureContract.vector(withLine);
+
+    assertThat(value(row, "pts_line"), equalTo(21.5));
+    assertThat(value(row, "pts_line_move"), equalTo(1.0));
+    assertThat(value(row, "pts_has_line"), equalTo(1.0));
+    assertThat(source(row, "fg3m_has_line"), equalTo(FeatureContract.MISSING_FEED));
+    assertThat(source(row, "fg3m_line"), equalTo(FeatureContract.MISSING_FEED));
+    // Rebounds were listed that day, not for him: a known "no line".
+    assertThat(source(row, "reb_has_line"), equalTo(FeatureContract.COMPUTED));
+    assertThat(value(row, "reb_has_line"), equalTo(0.0));
+    assertThat(row.getIsQualityReady(), equalTo(true));
+    assertThat(row.getMarketLines(), contains(points));
+    assertThat(row.getLineSnapshotTime(), equalTo(D + "T16:00:00Z"));
+    Map<String, List<String>> covered = Map.of(Feed.PROPS.id, List.of(D),
+        FeedCoverage.marketKey(Markets.Market.POINTS.key()), List.of(D));
+    assertThat(FeedCoverage.absentMarketsFor(covered, in.context),
+        equalTo(EnumSet.complementOf(EnumSet.of(Markets.Market.POINTS))));
+    // A line the row carries proves its market covers the date (a line update after the morning's coverage).
+    MarketLine threes = points.toBuilder().setMarket(Markets.Market.THREES.key()).setLine(2.5).build();
+    assertThat(FeedCoverage.absentMarketsFor(covered, in.context.toBuilder().setMarketLines(List.of(threes)).build())
+        .contains(Markets.Market.THREES), equalTo(false));
   }
 }

@@ -50,7 +50,8 @@ final class FeatureRows {
     return TeamGameSummary.builder().setMinutes(240).setBoxScoreComplete(true)
         .setTeamAbbr(team).setOpponentTeamAbbr(opponent).setGameDate(date).setSeason(GameDates.inferSeason(date))
         .setGameId(null).setHomeGame(true).setWin(win).setPoints(points).setOppPoints(oppPoints)
-        .setFga(80).setFta(20).setOreb(10).setTov(12).setPossessions(poss).setOppPossessions(oppPoss).setPlayers(10)
+        .setFga(80).setFta(20).setOreb(10).setTov(12)
+        .setReb(44).setAst(25).setFg3m(12).setOppReb(42).setOppAst(24).setOppFg3m(11).setPossessions(poss).setOppPossessions(oppPoss).setPlayers(10)
         .build();
   }
 

@@ -60,16 +60,17 @@ public class BuildTeamGameSummariesTest {
             .apply(new BuildTeamGameSummaries());
     PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings())
             .via(t -> t.getGameDate() + " " + t.getTeamAbbr() + " win=" + t.getWin() + " complete="
-                + t.getBoxScoreComplete() + " min=" + (int) t.getMinutes() + " pts=" + t.getPoints())))
+                + t.getBoxScoreComplete() + " min=" + (int) t.getMinutes() + " pts=" + t.getPoints() + " reb=" + t.getReb() + "/" + t.getOppReb()
+                + " ast=" + t.getAst() + "/" + t.getOppAst())))
         .containsInAnyOrder(
-            "2024-01-10 BOS win=true complete=true min=240 pts=100",
-            "2024-01-10 NYK win=false complete=true min=240 pts=90",
-            "2024-01-12 BOS win=true complete=false min=96 pts=40",
-            "2024-01-12 NYK win=false complete=false min=240 pts=90",
-            "2024-01-14 BOS win=false complete=true min=265 pts=100",
-            "2024-01-14 NYK win=true complete=true min=265 pts=110",
-            "2024-01-16 BOS win=true complete=false min=265 pts=100",
-            "2024-01-16 NYK win=false complete=false min=240 pts=90");
+            "2024-01-10 BOS win=true complete=true min=240 pts=100 reb=20/20 ast=10/10",
+            "2024-01-10 NYK win=false complete=true min=240 pts=90 reb=20/20 ast=10/10",
+            "2024-01-12 BOS win=true complete=false min=96 pts=40 reb=8/20 ast=4/10",
+            "2024-01-12 NYK win=false complete=false min=240 pts=90 reb=20/8 ast=10/4",
+            "2024-01-14 BOS win=false complete=true min=265 pts=100 reb=20/20 ast=10/10",
+            "2024-01-14 NYK win=true complete=true min=265 pts=110 reb=20/20 ast=10/10",
+            "2024-01-16 BOS win=true complete=false min=265 pts=100 reb=20/20 ast=10/10",
+            "2024-01-16 NYK win=false complete=false min=240 pts=90 reb=20/20 ast=10/10");
     PipelineResult result = p.run();
     result.waitUntilFinish();
     assertThat(TestRows.counter(result, "phase3", "team_game_summary:incomplete_team_games"), equalTo(4L));
