@@ -55,7 +55,7 @@ public class BuildPredictionsTest {
     for (int i = 0; i < r.length; i++) {
       r[i] = (i % 4) * 2 - 3;
     }
-    return Calibration.of(Map.of(TWENTY_FIVE.id(), Map.of(POINTS, r)));
+    return Calibration.of(Map.of(TWENTY_FIVE.id(), Map.of(POINTS, r, Markets.Market.REBOUNDS, r)));
   }
 
   private static String text(PlayerPropPrediction r) {
@@ -112,6 +112,26 @@ public class BuildPredictionsTest {
     assertThat("a row of each system", counter(result, "player_points:no_line"), equalTo(2L));
     assertThat(counter(result, "player_points:unpriced"), equalTo(1L));
     assertThat("the baseline's four rows with a line", counter(result, "player_points:uncalibrated"), equalTo(4L));
+  }
+
+  /**
+   * One row, three markets: each priced against its own line and odds (the same residuals here, so the calls are the
+   * hand-computed ones above), and a market the row has no line in is a PASS with nothing priced.
+   */
+  @Test
+  public void eachMarketOfARowIsPricedAgainstItsOwnLineAndAMarketWithoutOneIsAPass() {
+    PCollection<MlFeatureStoreV2> rows = p.apply(Create.of(PredictionsTest.rowWithLines("two", true, 32, List.of(
+                PredictionsTest.line(POINTS, 22.5, -110.0, -110.0),
+                PredictionsTest.line(Markets.Market.REBOUNDS, 27.5, 120.0, -150.0))))
+        .withCoder(SchemaCoders.of(MlFeatureStoreV2.class)));
+    PCollection<PlayerPropPrediction> out = rows.apply(new BuildPredictions(List.of(TWENTY_FIVE), calibration(),
+        List.of(POINTS, Markets.Market.REBOUNDS, Markets.Market.THREES), 15, BetDecision.DEFAULT_MIN_EV));
+    String snap = "snap=2024-01-20T15:00:00Z";
+    PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings()).via(BuildPredictionsTest::text))).containsInAnyOrder(
+        "two|player_points|fixed_25|22.5|25.0|p=0.75/0.25/0.0|market=0.5000|OVER|odds=-110.0|ev=0.4318|conf=0.75|" + snap,
+        "two|player_rebounds|fixed_25|27.5|25.0|p=0.25/0.75/0.0|market=0.4310|UNDER|odds=-150.0|ev=0.2500|conf=0.75|" + snap,
+        "two|player_threes|fixed_25|null|25.0|p=null/null/null|market=null|PASS|odds=null|ev=null|conf=null|snap=null");
+    p.run().waitUntilFinish();
   }
 
   static long counter(PipelineResult result, String name) {
