@@ -45,8 +45,8 @@ public interface FeatureOptions extends NbaOptions {
 
   @Description(
       "The prop markets predicted (and, for train, modelled): comma-separated The Odds API keys. Default: all eight, "
-          + "player_points,player_rebounds,player_assists,player_threes,player_points_rebounds_assists,"
-          + "player_points_rebounds,player_points_assists,player_rebounds_assists.")
+          + "player_points, player_rebounds, player_assists, player_threes, player_points_rebounds_assists, "
+          + "player_points_rebounds, player_points_assists, player_rebounds_assists.")
   String getMarkets();
 
   void setMarkets(String value);
