@@ -7,9 +7,11 @@ import org.apache.beam.sdk.schemas.annotations.SchemaFieldNumber;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Table {@code player_prop_lines}: the consensus points line of one player for one game date: the median over
- * books of each book's main line (the one whose over and under prices are closest to even), in the last snapshot
- * before tip-off (and, for the opening line, the first).
+ * Table {@code player_prop_lines}: the consensus line of one player for one game date in one market, keyed by
+ * (player_lookup, game_date, market): the median over books of each book's main line (the one whose over and
+ * under prices are closest to even), in the last snapshot taken before the run's as-of instant and before tip-off
+ * (and, for the opening line, the first), with the consensus price of each side at that line
+ * ({@code transforms.context.BuildConsensusLines}). A market no book prices for the player and date has no row.
  */
 @DefaultCoder(RecordCoder.class)
 @AutoValue
@@ -68,11 +70,16 @@ public abstract class PropLine {
   @SchemaFieldName("market")
   public abstract String getMarket();
 
-  /** American odds of the over at {@code line}: the median over the books whose main line it is; null without one. */
+  /**
+   * American odds of the over at {@code line}: the median over the books whose main line in the latest snapshot is
+   * {@code line}; null when none prices it (an even number of books whose median falls between two lines, or blank
+   * sides): a side without a price is not bet.
+   */
   @SchemaFieldNumber("12")
   @SchemaFieldName("over_odds")
   public abstract @Nullable Double getOverOdds();
 
+  /** As {@code over_odds}, for the under. */
   @SchemaFieldNumber("13")
   @SchemaFieldName("under_odds")
   public abstract @Nullable Double getUnderOdds();

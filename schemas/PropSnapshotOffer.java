@@ -8,7 +8,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * One offer of a {@code player_props_snapshots*.csv*} file: one book's line for one player in one market in one
- * snapshot. Lines are built from the {@code player_points} market only.
+ * snapshot. Lines are built for the markets of {@link schemas.vocabulary.Markets}; offers of others are counted and
+ * dropped.
  */
 @DefaultCoder(RecordCoder.class)
 @AutoValue

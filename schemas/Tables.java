@@ -6,7 +6,7 @@ import schemas.vocabulary.PlayerKeys;
 /**
  * Every table the pipelines write: name, record class, partition column and key, in one place. A player's key is
  * {@link PlayerKeys} (his id, else his folded name); only {@code player_prop_lines}, which comes from sportsbooks
- * that name players and carry no id, is keyed by name.
+ * that name players and carry no id, is keyed by name (and market).
  */
 public final class Tables {
   private Tables() {}
@@ -29,7 +29,7 @@ public final class Tables {
   public static final TableSpec<PropLine> PLAYER_PROP_LINES =
       TableSpec.dated(
           "player_prop_lines", PropLine.class, "game_date", PropLine::getGameDate,
-          r -> r.getPlayerLookup() + "|" + r.getGameDate());
+          r -> r.getPlayerLookup() + "|" + r.getGameDate() + "|" + r.getMarket());
 
   public static final TableSpec<PlayerDailyCache> PLAYER_DAILY_CACHE =
       TableSpec.dated(

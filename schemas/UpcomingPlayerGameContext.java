@@ -72,26 +72,13 @@ public abstract class UpcomingPlayerGameContext {
   @SchemaFieldName("opponent_days_since_last_game")
   public abstract @Nullable Integer getOpponentDaysSinceLastGame();
 
-  /** Consensus points line (see PropLine), when a props file covers the date. */
-  @SchemaFieldNumber("13")
-  @SchemaFieldName("prop_line")
-  public abstract @Nullable Double getPropLine();
-
-  @SchemaFieldNumber("14")
-  @SchemaFieldName("prop_opening_line")
-  public abstract @Nullable Double getPropOpeningLine();
-
-  @SchemaFieldNumber("15")
-  @SchemaFieldName("prop_line_snapshot_time")
-  public abstract @Nullable String getPropLineSnapshotTime();
-
   /** Why the player is in the universe: played (backfill), roster or props (same-day). */
-  @SchemaFieldNumber("16")
+  @SchemaFieldNumber("13")
   @SchemaFieldName("universe_source")
   public abstract String getUniverseSource();
 
   /** The instant the row was built for (transforms.context.AsOfTime): only snapshots taken before it count. */
-  @SchemaFieldNumber("17")
+  @SchemaFieldNumber("14")
   @SchemaFieldName("as_of")
   public abstract @Nullable String getAsOf();
 
@@ -99,17 +86,21 @@ public abstract class UpcomingPlayerGameContext {
    * The closing total of the player's game (game_lines.csv), when the row's as-of instant is not before its
    * tip-off (transforms.context.AsOfTime#knowsClosingLine); null otherwise or without a line for the game.
    */
-  @SchemaFieldNumber("18")
+  @SchemaFieldNumber("15")
   @SchemaFieldName("game_total")
   public abstract @Nullable Double getGameTotal();
 
   /** The player's own team's closing handicap, negative when it is favoured (−5.5: favoured by 5.5); null as game_total. */
-  @SchemaFieldNumber("19")
+  @SchemaFieldNumber("16")
   @SchemaFieldName("team_spread")
   public abstract @Nullable Double getTeamSpread();
 
-  /** The player's consensus line in each market that has one known at {@code as_of}, in {@link Markets} order. */
-  @SchemaFieldNumber("20")
+  /**
+   * The player's consensus line ({@code player_prop_lines}) in each market that has one known at {@code as_of}, in
+   * {@link Markets} order; empty without a line. Lines name players, so they are attached by name
+   * ({@code transforms.context.CompleteContext}): all of one line name's markets go to one player, or none.
+   */
+  @SchemaFieldNumber("17")
   @SchemaFieldName("market_lines")
   public abstract List<MarketLine> getMarketLines();
 
@@ -121,6 +112,22 @@ public abstract class UpcomingPlayerGameContext {
       }
     }
     return null;
+  }
+
+  /** The newest snapshot among the row's lines ({@code line_snapshot_time} of its feature row); null without a line. */
+  public @Nullable String lineSnapshotTime() {
+    String newest = null;
+    for (MarketLine l : getMarketLines()) {
+      if (newest == null || l.getSnapshotTime().compareTo(newest) > 0) {
+        newest = l.getSnapshotTime();
+      }
+    }
+    return newest;
+  }
+
+  /** The tip-off of the row's game as its lines give it (all of a player's markets are of one game); null without a line. */
+  public @Nullable String lineGameTime() {
+    return getMarketLines().isEmpty() ? null : getMarketLines().get(0).getGameTime();
   }
 
   public abstract Builder toBuilder();
@@ -156,12 +163,6 @@ public abstract class UpcomingPlayerGameContext {
     public abstract Builder setBackToBack(boolean v);
 
     public abstract Builder setOpponentDaysSinceLastGame(@Nullable Integer v);
-
-    public abstract Builder setPropLine(@Nullable Double v);
-
-    public abstract Builder setPropOpeningLine(@Nullable Double v);
-
-    public abstract Builder setPropLineSnapshotTime(@Nullable String v);
 
     public abstract Builder setUniverseSource(String v);
 

@@ -91,10 +91,16 @@ public final class SampleLeague {
 
   private final Config config;
   private Random random;
+  /**
+   * The prop markets' own stream (all but points' moves, which have always come from {@link #random}): drawing
+   * them there would shift every later draw, and with it every other file's bytes.
+   */
+  private final Random propsRandom;
 
   private SampleLeague(Config config) {
     this.config = config;
     this.random = new Random(config.seed);
+    this.propsRandom = new Random((config.gamesSeed != null ? config.gamesSeed : config.seed) ^ 0x9E3779B97F4A7C15L);
   }
 
   /** Writes the league's input files into {@code dir} (created if needed); returns what it wrote. */
@@ -429,7 +435,18 @@ public final class SampleLeague {
     }
   }
 
-  /** Two snapshots a day (15:00Z and 22:00Z), each book's main line plus one alternate, for the rotation players. */
+  /** The books of the markets beyond points, rebounds and assists (fewer books list them, as in real files). */
+  private static final String[] FEW_BOOKS = {"draftkings", "fanduel"};
+
+  /**
+   * Two snapshots a day (15:00Z and 22:00Z) for the rotation players, in every market the platform carries
+   * ({@link schemas.vocabulary.Markets}), each line derived from the player's expected stat as points always was,
+   * each book's main line with both sides' odds plus an alternate; and a blocks offer, a market the platform does
+   * not carry. Points are written exactly as before (its moves from {@link #random}); the other markets draw from
+   * {@link #propsRandom}: their moves, each book's juice, and now and then a second book a point higher (two books
+   * whose median falls between their lines: no book's price, a PASS downstream). Points, rebounds and assists are
+   * at three books, the other markets at two.
+   */
   private void writeProps(StringBuilder props, List<Player> players, String home, String away, LocalDate date, String tip, String gameId) {
     String game = schemas.vocabulary.Teams.FULL_NAMES.get(away) + " @ " + schemas.vocabulary.Teams.FULL_NAMES.get(home);
     String day = date.toString().replace("-", "");
@@ -438,23 +455,59 @@ public final class SampleLeague {
       if ((!p.team.equals(home) && !p.team.equals(away)) || p.minutes < 20) {
         continue;
       }
-      double base = Math.round(p.pointsPer36 * p.minutes / 36.0 * 2) / 2.0 + 0.5;
+      double points = p.pointsPer36 * p.minutes / 36.0;
+      double rebounds = p.reboundsPer36 * p.minutes / 36.0;
+      double assists = p.assistsPer36 * p.minutes / 36.0;
+      double threes = expectedThrees(p, points);
       String bookName = p.name.endsWith(" Jr.") ? p.name.substring(0, p.name.length() - 4) : p.name;
+      String prefix = ",evt" + gameId + "," + quote(bookName) + ",";
+      String suffix = "," + game + "," + tip + ",";
       for (int s = 0; s < snapshots.length; s++) {
         double move = s == 0 ? 0 : Math.round(random.nextGaussian()) * 0.5;
         for (String book : BOOKS) {
-          double main = Math.floor(base + move) + 0.5;
-          props.append(snapshots[s]).append(',').append("evt").append(gameId).append(',').append(quote(bookName))
-              .append(",player_points,").append(main).append(',').append(book).append(',').append(game).append(',')
-              .append(tip).append(",-112.0,-108.0\n");
-          props.append(snapshots[s]).append(',').append("evt").append(gameId).append(',').append(quote(bookName))
-              .append(",player_points,").append(main + 3).append(',').append(book).append(',').append(game).append(',')
-              .append(tip).append(",160.0,-210.0\n");
+          double main = mainLine(points, move);
+          props.append(snapshots[s]).append(prefix).append("player_points,").append(main).append(',').append(book)
+              .append(suffix).append("-112.0,-108.0\n");
+          props.append(snapshots[s]).append(prefix).append("player_points,").append(main + 3).append(',').append(book)
+              .append(suffix).append("160.0,-210.0\n");
         }
-        props.append(snapshots[s]).append(',').append("evt").append(gameId).append(',').append(quote(bookName))
-            .append(",player_rebounds,6.5,draftkings,").append(game).append(',').append(tip).append(",-110.0,-110.0\n");
+        otherMarket(props, snapshots[s], prefix, suffix, "player_rebounds", rebounds, s, BOOKS);
+        otherMarket(props, snapshots[s], prefix, suffix, "player_assists", assists, s, BOOKS);
+        otherMarket(props, snapshots[s], prefix, suffix, "player_threes", threes, s, FEW_BOOKS);
+        otherMarket(props, snapshots[s], prefix, suffix, "player_points_rebounds_assists", points + rebounds + assists, s, FEW_BOOKS);
+        otherMarket(props, snapshots[s], prefix, suffix, "player_points_rebounds", points + rebounds, s, FEW_BOOKS);
+        otherMarket(props, snapshots[s], prefix, suffix, "player_points_assists", points + assists, s, FEW_BOOKS);
+        otherMarket(props, snapshots[s], prefix, suffix, "player_rebounds_assists", rebounds + assists, s, FEW_BOOKS);
+        props.append(snapshots[s]).append(prefix).append("player_blocks,0.5,draftkings").append(suffix).append("120.0,-150.0\n");
       }
     }
+  }
+
+  /** One market's offers in one snapshot: each book's main line (its juice drawn) and an alternate a point up. */
+  private void otherMarket(
+      StringBuilder props, String snapshot, String prefix, String suffix, String market, double expected, int s,
+      String[] books) {
+    double main = mainLine(expected, s == 0 ? 0 : Math.round(propsRandom.nextGaussian()) * 0.5);
+    for (int b = 0; b < books.length; b++) {
+      double line = b == 1 && propsRandom.nextInt(4) == 0 ? main + 1 : main;
+      int skew = propsRandom.nextInt(5) - 2; // −120/−100 .. −100/−120, in steps of 5
+      props.append(snapshot).append(prefix).append(market).append(',').append(line).append(',').append(books[b])
+          .append(suffix).append(-110.0 - 5 * skew).append(',').append(-110.0 + 5 * skew).append('\n');
+      props.append(snapshot).append(prefix).append(market).append(',').append(line + 1).append(',').append(books[b])
+          .append(suffix).append("150.0,-190.0\n");
+    }
+  }
+
+  /** A book's main line for an expected stat: the half point above it, moved, on the half (20.3 → 21.5). */
+  private static double mainLine(double expected, double move) {
+    double base = Math.round(expected * 2) / 2.0 + 0.5;
+    return Math.floor(base + move) + 0.5;
+  }
+
+  /** The mean of the threes {@link #boxScores} draws for an expected points total (form aside). */
+  private static double expectedThrees(Player p, double points) {
+    double ftm = points * p.ftRate / 0.8 * 0.5 * 0.78;
+    return Math.max(0, points - ftm) / 1.05 * p.threeShare * 0.36;
   }
 
   /** Most games tip at 7:30 pm Eastern; one in four at 10:30 pm, which is past midnight UTC. */

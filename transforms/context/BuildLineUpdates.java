@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -21,7 +22,6 @@ import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -29,17 +29,18 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Duration;
+import schemas.MarketLine;
 import schemas.PropLine;
 import schemas.PropSnapshotOffer;
 import schemas.SchemaCoders;
 import schemas.UpcomingPlayerGameContext;
 
 /**
- * Same-day watch mode: as snapshot offers arrive, the context rows of the players whose line moved, each
- * carrying its new line and that line's snapshot time. Downstream they go through the same
+ * Same-day watch mode: as snapshot offers arrive, the context rows of the players whose line moved in any market
+ * ({@link schemas.vocabulary.Markets}), each carrying all of his current market lines, as of the snapshot that
+ * moved it. Downstream they go through the same
  * {@code BuildFeatureVectors} as the morning rows, so an update is exactly the row a bounded run over the same
  * snapshots would give the player.
  *
@@ -49,10 +50,13 @@ import schemas.UpcomingPlayerGameContext;
  *
  * <p>Windowing: the day's window fires early as each batch of files arrives and finally when the watermark
  * passes the end of the day, accumulating, so each firing's consensus ({@link BuildConsensusLines}, unchanged)
- * sees every snapshot so far: the opening line stays the first snapshot's. A stateful step per date then keeps
- * the lines seen so far and emits a player only when the line he takes (by {@link CompleteContext#choose}, the
- * rule the morning context used) differs in value from the last one he was given, starting from the morning
- * context's; one row per player per firing at most, so the latest row (by line snapshot time) wins.
+ * sees every snapshot so far: the opening line stays the first snapshot's. The consensus of one firing reaches a
+ * stateful step per date as one element ({@link BuildConsensusLines#byDate}), so all of a snapshot's markets are
+ * judged together. That step keeps the newest line seen of each (name, market) and emits a player only when the
+ * lines he takes (by {@link CompleteContext#choose} and {@link CompleteContext#claimants}, the rule the morning
+ * context used: one name's lines of every market, or none) differ in any market's value (line or opening line)
+ * from the last ones he was given, starting from the morning context's; one row per player per firing at most,
+ * as of the newest snapshot among his lines, so the latest row (by line snapshot time) wins.
  */
 public final class BuildLineUpdates
     extends PTransform<PCollection<KV<String, List<PropSnapshotOffer>>>, PCollection<UpcomingPlayerGameContext>> {
@@ -112,13 +116,12 @@ public final class BuildLineUpdates
     // A watched line is known when its snapshot arrives: each update is as of its own snapshot.
     return snapshotFiles
         .apply("FilesAsTheyArrive", BuildLineUpdates.<KV<String, List<PropSnapshotOffer>>>asLinesArrive())
-        .apply("LiveConsensusLines", new BuildConsensusLines(AsOfTime.beforeTipOff()))
-        .apply("KeyLinesByDate", WithKeys.of(PropLine::getGameDate).withKeyType(TypeDescriptors.strings()))
+        .apply("LiveConsensusLines", BuildConsensusLines.byDate(AsOfTime.beforeTipOff()))
         .apply("MovedLines", ParDo.of(new MovedLinesFn(byName)).withSideInputs(byName))
         .setCoder(SchemaCoders.of(UpcomingPlayerGameContext.class));
   }
 
-  static final class MovedLinesFn extends DoFn<KV<String, PropLine>, UpcomingPlayerGameContext> {
+  static final class MovedLinesFn extends DoFn<KV<String, List<PropLine>>, UpcomingPlayerGameContext> {
     private final SideInputCache views = new SideInputCache();
 
     @StartBundle
@@ -130,12 +133,12 @@ public final class BuildLineUpdates
     private final Counter unchanged = Metrics.counter("line_updates", "lines_unchanged");
     private final Counter noPlayer = Metrics.counter("line_updates", "lines_without_player");
 
-    /** The latest consensus line of each line-side player name seen so far today. */
+    /** The newest consensus line of each (line-side player name, market) seen so far today. */
     @StateId("lines")
     private final StateSpec<ValueState<Map<String, PropLine>>> linesSpec =
         StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), SchemaCoders.of(PropLine.class)));
 
-    /** Per universe player, the line value (line|opening) he was last given; absent: the morning context's. */
+    /** Per universe player, the lines' values he was last given ({@link #value}); absent: the morning context's. */
     @StateId("given")
     private final StateSpec<ValueState<Map<String, String>>> givenSpec =
         StateSpecs.value(MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
@@ -150,50 +153,79 @@ public final class BuildLineUpdates
         BoundedWindow window,
         @StateId("lines") ValueState<Map<String, PropLine>> linesState,
         @StateId("given") ValueState<Map<String, String>> givenState) {
-      PropLine line = c.element().getValue();
+      // A firing's lines, merged into what earlier firings gave: a firing a runner delivers late changes nothing.
       Map<String, PropLine> lines = orEmpty(linesState.read());
-      PropLine known = lines.get(line.getPlayerLookup());
-      if (known == null || line.getSnapshotTime().compareTo(known.getSnapshotTime()) >= 0) {
-        lines.put(line.getPlayerLookup(), line);
+      boolean newLines = false;
+      for (PropLine line : c.element().getValue()) {
+        String k = line.getPlayerLookup() + "|" + line.getMarket();
+        PropLine known = lines.get(k);
+        if (known == null || line.getSnapshotTime().compareTo(known.getSnapshotTime()) >= 0) {
+          lines.put(k, line);
+          newLines = true;
+        }
+      }
+      if (newLines) {
         linesState.write(lines);
       }
-      Iterable<UpcomingPlayerGameContext> players = views.get(c, window, byName).get(line.getJoinKey());
-      if (players == null) {
-        noPlayer.inc();
-        return;
-      }
-      List<PropLine> candidates = new ArrayList<>();
+      // tolerant key → line name → that name's lines
+      Map<String, Map<String, List<PropLine>>> byKey = new TreeMap<>();
       for (PropLine l : lines.values()) {
-        if (l.getJoinKey().equals(line.getJoinKey())) {
-          candidates.add(l);
-        }
+        byKey.computeIfAbsent(l.getJoinKey(), k -> new TreeMap<>())
+            .computeIfAbsent(l.getPlayerLookup(), k -> new ArrayList<>())
+            .add(l);
       }
+      Map<String, Iterable<UpcomingPlayerGameContext>> playersByName = views.get(c, window, byName);
       Map<String, String> given = orEmpty(givenState.read());
       boolean changedState = false;
-      for (UpcomingPlayerGameContext player : players) {
-        PropLine chosen = CompleteContext.choose(player.getPlayerLookup(), candidates);
-        if (chosen != null && !CompleteContext.claimants(chosen, candidates, players).equals(List.of(player))) {
-          chosen = null; // the line's name is another player's, or two players' (CompleteContext's rule)
-        }
-        String now = value(chosen == null ? null : chosen.getLine(), chosen == null ? null : chosen.getOpeningLine());
-        String before = given.getOrDefault(
-            CompleteContext.key(player), value(player.getPropLine(), player.getPropOpeningLine()));
-        if (now.equals(before)) {
-          unchanged.inc();
+      for (Map.Entry<String, Map<String, List<PropLine>>> e : byKey.entrySet()) {
+        Iterable<UpcomingPlayerGameContext> players = playersByName.get(e.getKey());
+        if (players == null) {
+          noPlayer.inc(e.getValue().size());
           continue;
         }
-        given.put(CompleteContext.key(player), now);
-        changedState = true;
-        moved.inc();
-        c.output(CompleteContext.withLine(player, chosen, line.getSnapshotTime()));
+        Set<String> names = e.getValue().keySet();
+        for (UpcomingPlayerGameContext player : players) {
+          String name = CompleteContext.choose(player.getPlayerLookup(), names);
+          if (name != null && !CompleteContext.claimants(name, names, players).equals(List.of(player))) {
+            name = null; // the line's name is another player's, or two players' (CompleteContext's rule)
+          }
+          List<PropLine> chosen = name == null ? List.of() : e.getValue().get(name);
+          String now = value(CompleteContext.marketLines(chosen));
+          String before = given.getOrDefault(CompleteContext.key(player), value(player.getMarketLines()));
+          if (now.equals(before)) {
+            unchanged.inc();
+            continue;
+          }
+          given.put(CompleteContext.key(player), now);
+          changedState = true;
+          moved.inc();
+          c.output(CompleteContext.withLines(player, chosen, newestSnapshot(name == null ? all(e.getValue()) : chosen)));
+        }
       }
       if (changedState) {
         givenState.write(given);
       }
     }
 
-    private static String value(@Nullable Double line, @Nullable Double opening) {
-      return Objects.toString(line) + "|" + Objects.toString(opening);
+    /** What a move is judged on: each market's line and opening line. */
+    private static String value(List<MarketLine> lines) {
+      StringBuilder v = new StringBuilder();
+      lines.forEach(l -> v.append(l.getMarket()).append('=').append(l.getLine()).append('|').append(l.getOpeningLine()).append(';'));
+      return v.toString();
+    }
+
+    private static List<PropLine> all(Map<String, List<PropLine>> byName) {
+      List<PropLine> all = new ArrayList<>();
+      byName.values().forEach(all::addAll);
+      return all;
+    }
+
+    private static String newestSnapshot(List<PropLine> lines) {
+      String newest = lines.get(0).getSnapshotTime();
+      for (PropLine l : lines) {
+        newest = l.getSnapshotTime().compareTo(newest) > 0 ? l.getSnapshotTime() : newest;
+      }
+      return newest;
     }
 
     private static <V> Map<String, V> orEmpty(@Nullable Map<String, V> m) {

@@ -39,11 +39,11 @@ import schemas.UpcomingPlayerGameContext;
  *       team's last {@code rosterGames} games before D (any season, so a season's first day takes last
  *       season's rotation) and whose latest game before D was for that team: a traded player moves with his
  *       latest game, and leaves his old team's list the same day ({@code universe_source = schedule});
- *   <li>plus every player with a points line on D not already in, placed on his latest team if that team plays
- *       on D ({@code universe_source = props}). A line whose player has no game before D, or whose latest team
- *       does not play on D, cannot be placed and is counted ({@code universe:prop_players_unplaced}); a line
- *       whose name two players of D's teams share (two ids) is counted ({@code universe:prop_players_ambiguous})
- *       and not placed.
+ *   <li>plus every player with a line on D in any market the platform carries, not already in, placed on his
+ *       latest team if that team plays on D ({@code universe_source = props}). A line name (all its markets
+ *       count once) whose player has no game before D, or whose latest team does not play on D, cannot be placed
+ *       and is counted ({@code universe:prop_players_unplaced}); a line name two players of D's teams share (two
+ *       ids) is counted ({@code universe:prop_players_ambiguous}) and not placed.
  * </ul>
  * Players are keyed by {@link schemas.vocabulary.PlayerKeys} (the id when the box scores have one); each row
  * takes its scheduled game's season. A player out injured for longer than the roster window is not expected, unless books list him. The output
@@ -167,7 +167,12 @@ public final class BuildSameDayUniverse
       }
       Set<String> inUniverseByJoinKey = new HashSet<>();
       universe.values().forEach(p -> inUniverseByJoinKey.add(PlayerNames.joinKey(p.getPlayerLookup())));
+      // One line per name: a player's markets are one player, counted once whatever becomes of him.
+      Map<String, PropLine> lineNames = new TreeMap<>();
       for (PropLine line : c.element().getValue().getAll(lineTag)) {
+        lineNames.putIfAbsent(line.getPlayerLookup(), line);
+      }
+      for (PropLine line : lineNames.values()) {
         if (inUniverseByJoinKey.contains(line.getJoinKey())) {
           continue;
         }

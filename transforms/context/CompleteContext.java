@@ -8,6 +8,8 @@ import schemas.vocabulary.PlayerNames;
 import transforms.daily.SideInputCache;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,16 +36,21 @@ import schemas.PlayerGameSummary;
 import schemas.PropLine;
 import schemas.TeamGameSummary;
 import schemas.UpcomingPlayerGameContext;
+import schemas.vocabulary.Markets;
 
 /**
  * Turns the run's universe (who is expected to play on D: team, opponent, home/away) into
  * {@code upcoming_player_game_context}: a day's universe and its consensus lines meet in one group per date
- * (daily windows; see {@link GroupByDate} for why by date), each player takes the line of his tolerant name key
+ * (daily windows; see {@link GroupByDate} for why by date), each player takes the lines of his tolerant name key
  * ({@link PlayerNames#joinKey}: suffixes and nicknames), and rest comes from history. Players are told apart by
- * {@link PlayerKeys} (the id), lines only by name: a player listed twice in the universe is kept once
- * ({@code context:universe_duplicates}); a name two players of the day share is counted
- * ({@code context:names_shared_by_ids}); a line no player takes ({@code context:lines_unmatched}) or whose
- * name fits two players ({@code context:lines_matched_to_two_players}) is counted, never attached by guess.
+ * {@link PlayerKeys} (the id), lines only by name. Who a line name belongs to is decided once per name, and all of
+ * that name's lines (every market) go to that player as {@code market_lines}, in {@link Markets} order, or to
+ * nobody: a player listed twice in the universe is kept once ({@code context:universe_duplicates}); a name two
+ * players of the day share is counted ({@code context:names_shared_by_ids}); a line name no player takes
+ * ({@code context:lines_unmatched}) or that fits two players ({@code context:lines_matched_to_two_players}) is
+ * counted, never attached by guess. These counters count line names (a player's markets once);
+ * {@code context:lines_matched} counts the names attached and {@code context:market_lines_attached} their lines.
+ * A row's as-of under the "before tip-off" rule takes the tip-off from its lines' {@code game_time}.
  *
  * <p>Each row also takes its game's closing total and its team's spread from the date's game lines, by (team,
  * opponent) in the row's home/away orientation (else the other, for a game the two sources orient differently),
@@ -94,51 +101,61 @@ public final class CompleteContext
     return PlayerKeys.of(p.getPlayerId(), p.getPlayerLookup());
   }
 
-  /** The exact-name line if there is one, else the only candidate; two candidates and no exact match: none. */
-  static @Nullable PropLine choose(String lookup, List<PropLine> candidates) {
-    for (PropLine l : candidates) {
-      if (l.getPlayerLookup().equals(lookup)) {
-        return l;
-      }
+  /**
+   * The line name a player of this name takes among the day's line names of his tolerant key: his exact name if
+   * a line has it, else the only one; two names and no exact one: none.
+   */
+  static @Nullable String choose(String lookup, Collection<String> lineNames) {
+    if (lineNames.contains(lookup)) {
+      return lookup;
     }
-    return candidates.size() == 1 ? candidates.get(0) : null;
+    return lineNames.size() == 1 ? lineNames.iterator().next() : null;
   }
 
   /**
-   * The players of one tolerant name who would take this line: those whose exact name it is, if any (two ids
-   * with one name), else those it reaches by the tolerant key. A line is attached only when this is one player.
+   * The players of one tolerant name who would take this line name: those whose exact name it is, if any (two ids
+   * with one name), else those it reaches by the tolerant key. A name's lines are attached only when this is one
+   * player.
    */
   static List<UpcomingPlayerGameContext> claimants(
-      PropLine line, List<PropLine> candidates, Iterable<UpcomingPlayerGameContext> sameName) {
+      String lineName, Collection<String> lineNames, Iterable<UpcomingPlayerGameContext> sameName) {
     List<UpcomingPlayerGameContext> exact = new ArrayList<>();
     List<UpcomingPlayerGameContext> tolerant = new ArrayList<>();
     for (UpcomingPlayerGameContext q : sameName) {
-      if (q.getPlayerLookup().equals(line.getPlayerLookup())) {
+      if (q.getPlayerLookup().equals(lineName)) {
         exact.add(q);
       }
-      if (choose(q.getPlayerLookup(), candidates) == line) {
+      if (lineName.equals(choose(q.getPlayerLookup(), lineNames))) {
         tolerant.add(q);
       }
     }
     return exact.isEmpty() ? tolerant : exact;
   }
 
+  /** A player's lines as the context carries them: one per market, in {@link Markets} order. */
+  public static List<MarketLine> marketLines(Collection<PropLine> lines) {
+    List<MarketLine> out = new ArrayList<>();
+    lines.forEach(l -> out.add(MarketLine.of(l)));
+    out.sort(Comparator.comparingInt(CompleteContext::marketOrder));
+    return out;
+  }
+
+  private static int marketOrder(MarketLine l) {
+    Markets.Market m = Markets.of(l.getMarket());
+    return m == null ? Integer.MAX_VALUE : m.ordinal();
+  }
+
   /**
-   * A context row with this line (or none) as its prop line, as of {@code asOf} (ISO instant): the one place a
-   * line's fields reach the context.
+   * A context row with these lines (one name's, every market; or none) as its market lines, as of {@code asOf}
+   * (ISO instant): the one place lines reach the context.
    */
-  public static UpcomingPlayerGameContext withLine(UpcomingPlayerGameContext p, @Nullable PropLine line, String asOf) {
-    UpcomingPlayerGameContext.Builder b = p.toBuilder()
-        .setPropLine(line == null ? null : line.getLine())
-        .setPropOpeningLine(line == null ? null : line.getOpeningLine())
-        .setPropLineSnapshotTime(line == null ? null : line.getSnapshotTime())
-        .setMarketLines(line == null ? List.of() : List.of(MarketLine.of(line)))
-        .setAsOf(asOf);
+  public static UpcomingPlayerGameContext withLines(UpcomingPlayerGameContext p, Collection<PropLine> lines, String asOf) {
+    UpcomingPlayerGameContext row = p.toBuilder().setMarketLines(marketLines(lines)).setAsOf(asOf).build();
     // A line update can move a row's as-of before its tip-off, where its game's closing line is not known yet.
-    if (!AsOfTime.knowsClosingLine(Instant.parse(asOf), p.getGameDate(), tipOffOf(line))) {
-      b.setGameTotal(null).setTeamSpread(null);
+    if (!AsOfTime.knowsClosingLine(Instant.parse(asOf), p.getGameDate(), row.lineGameTime())) {
+      return row.toBuilder().setGameTotal(null).setTeamSpread(null).build();
     }
-    return b.build();
+    return row;
   }
 
   /**
@@ -166,13 +183,13 @@ public final class CompleteContext
     return away + "@" + home;
   }
 
-  private static @Nullable String tipOffOf(@Nullable PropLine line) {
-    return line == null ? null : line.getGameTime();
-  }
-
-  /** A row's as-of instant under the run's rule: by its line's tip-off when the rule is "before tip-off". */
-  static String asOfOf(AsOfTime asOf, UpcomingPlayerGameContext p, @Nullable PropLine line) {
-    return asOf.of(p.getGameDate(), tipOffOf(line)).toString();
+  /**
+   * A row's as-of instant under the run's rule: by its lines' tip-off when the rule is "before tip-off" (all of a
+   * player's markets are of one game).
+   */
+  static String asOfOf(AsOfTime asOf, UpcomingPlayerGameContext p, List<PropLine> lines) {
+    List<MarketLine> sorted = marketLines(lines);
+    return asOf.of(p.getGameDate(), sorted.isEmpty() ? null : sorted.get(0).getGameTime()).toString();
   }
 
   @Override
@@ -203,6 +220,7 @@ public final class CompleteContext
     private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;
     private final PCollectionView<Map<String, Iterable<TeamGameSummary>>> teamGames;
     private final Counter matched = Metrics.counter("context", "lines_matched");
+    private final Counter marketLinesAttached = Metrics.counter("context", "market_lines_attached");
     private final Counter unmatched = Metrics.counter("context", "lines_unmatched");
     private final Counter ambiguous = Metrics.counter("context", "lines_ambiguous");
     private final Counter matchedToTwo = Metrics.counter("context", "lines_matched_to_two_players");
@@ -231,9 +249,12 @@ public final class CompleteContext
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
-      Map<String, List<PropLine>> linesByName = new HashMap<>();
+      // tolerant key → line name → that name's lines (one per market)
+      Map<String, Map<String, List<PropLine>>> linesByKey = new HashMap<>();
       for (PropLine l : c.element().getValue().getAll(lineTag)) {
-        linesByName.computeIfAbsent(l.getJoinKey(), k -> new ArrayList<>()).add(l);
+        linesByKey.computeIfAbsent(l.getJoinKey(), k -> new TreeMap<>())
+            .computeIfAbsent(l.getPlayerLookup(), k -> new ArrayList<>())
+            .add(l);
       }
       // One row per player: a universe assembled from several sources may name a player twice.
       Map<String, UpcomingPlayerGameContext> universe = new TreeMap<>();
@@ -252,32 +273,35 @@ public final class CompleteContext
       for (GameLine g : c.element().getValue().getAll(gameLineTag)) {
         gameLines.putIfAbsent(matchup(g.getAwayTeamAbbr(), g.getHomeTeamAbbr()), g);
       }
-      Set<PropLine> attached = new HashSet<>();
-      Set<PropLine> claimedTwice = new HashSet<>();
+      Set<String> attached = new HashSet<>();
+      Set<String> claimedTwice = new HashSet<>();
       for (UpcomingPlayerGameContext p : universe.values()) {
-        String name = PlayerNames.joinKey(p.getPlayerLookup());
-        List<PropLine> candidates = linesByName.getOrDefault(name, List.of());
-        PropLine line = choose(p.getPlayerLookup(), candidates);
+        String key = PlayerNames.joinKey(p.getPlayerLookup());
+        Map<String, List<PropLine>> byName = linesByKey.getOrDefault(key, Map.of());
+        String name = choose(p.getPlayerLookup(), byName.keySet());
         List<UpcomingPlayerGameContext> claimants =
-            line == null ? List.of() : claimants(line, candidates, playersByName.get(name));
+            name == null ? List.of() : claimants(name, byName.keySet(), playersByName.get(key));
         if (claimants.size() > 1) {
           // A line names a player, and two players (two ids) answer to that name: attaching it to either is a guess.
-          claimedTwice.add(line);
-          line = null;
-        } else if (line != null && !claimants.contains(p)) {
-          line = null; // another player of the day has the line's exact name
-        } else if (line != null) {
+          claimedTwice.add(name);
+          name = null;
+        } else if (name != null && !claimants.contains(p)) {
+          name = null; // another player of the day has the line's exact name
+        } else if (name != null) {
           matched.inc();
-          attached.add(line);
-        } else if (candidates.size() > 1) {
+          marketLinesAttached.inc(byName.get(name).size());
+          attached.add(name);
+        } else if (byName.size() > 1) {
           ambiguous.inc();
         }
-        c.output(withGameLineCounted(withRestAndLine(c, window, p, line), gameLineOf(p, gameLines), tipOffOf(line)));
+        List<PropLine> lines = name == null ? List.of() : byName.get(name);
+        UpcomingPlayerGameContext row = withRestAndLines(c, window, p, lines);
+        c.output(withGameLineCounted(row, gameLineOf(p, gameLines), row.lineGameTime()));
       }
       matchedToTwo.inc(claimedTwice.size());
-      for (List<PropLine> sameName : linesByName.values()) {
-        for (PropLine l : sameName) {
-          if (!attached.contains(l) && !claimedTwice.contains(l)) {
+      for (Map<String, List<PropLine>> byName : linesByKey.values()) {
+        for (String name : byName.keySet()) {
+          if (!attached.contains(name) && !claimedTwice.contains(name)) {
             unmatched.inc();
           }
         }
@@ -291,7 +315,8 @@ public final class CompleteContext
       return out;
     }
 
-    private UpcomingPlayerGameContext withRestAndLine(ProcessContext c, BoundedWindow window, UpcomingPlayerGameContext p, @Nullable PropLine line) {
+    private UpcomingPlayerGameContext withRestAndLines(
+        ProcessContext c, BoundedWindow window, UpcomingPlayerGameContext p, List<PropLine> lines) {
       String date = p.getGameDate();
       Integer rest = AsOf.daysSinceLast(
           AsOf.playedBefore(views.get(c, window, games).get(key(p)), date, p.getSeason()), date, PlayerGameSummary::getGameDate);
@@ -299,14 +324,14 @@ public final class CompleteContext
           AsOf.teamGamesBefore(views.get(c, window, teamGames).get(p.getOpponentTeamAbbr()), date, p.getSeason()), date,
           TeamGameSummary::getGameDate);
       rows.inc();
-      return withLine(
+      return withLines(
           p.toBuilder()
               .setDaysSinceLastGame(rest)
               .setBackToBack(rest != null && rest == 1)
               .setOpponentDaysSinceLastGame(oppRest)
               .build(),
-          line,
-          asOfOf(asOf, p, line));
+          lines,
+          asOfOf(asOf, p, lines));
     }
   }
 }

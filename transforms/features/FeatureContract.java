@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import java.time.Instant;
 import schemas.MarketLine;
 import schemas.MarketStats;
 import schemas.MlFeatureStoreV2;
@@ -407,7 +406,7 @@ public final class FeatureContract {
         .setFeatureQualityScore(score)
         .setCacheMissFallbackUsed(in.cacheFromFallback)
         .setDataQualityIssues(issues)
-        .setLineSnapshotTime(newestSnapshot(c))
+        .setLineSnapshotTime(c.lineSnapshotTime())
         .setUniverseSource(c.getUniverseSource())
         .setAsOf(c.getAsOf())
         .setMarketLines(c.getMarketLines())
@@ -489,17 +488,6 @@ public final class FeatureContract {
 
   static @Nullable Double teamWinPct(Inputs in) {
     return in.team == null || in.team.getGamesPlayedSeason() < 5 ? null : in.team.getWinPctSeason();
-  }
-
-  /** The newest snapshot any of the row's lines was taken from; null without a line. */
-  static @Nullable String newestSnapshot(UpcomingPlayerGameContext c) {
-    String newest = null;
-    for (MarketLine l : c.getMarketLines()) {
-      if (newest == null || Instant.parse(l.getSnapshotTime()).isAfter(Instant.parse(newest))) {
-        newest = l.getSnapshotTime();
-      }
-    }
-    return newest;
   }
 
   /** A value of the row's line in {@code market}; null when it has none. */

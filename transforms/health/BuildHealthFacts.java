@@ -238,6 +238,8 @@ public final class BuildHealthFacts {
       facts.add(facts(in.predictions, "Predictions", r -> KV.of(r.getGameDate(), marketFact('P', r.getPlayerLookup(), r.getMarket()))));
     }
     if (in.lines != null) {
+      // Every market's line, with its market: line coverage (of the points features, pts_has_line) counts the points
+      // lines, the per-market counts the others.
       facts.add(facts(in.lines, "Lines", r -> KV.of(r.getGameDate(), marketFact('L', r.getPlayerLookup(), r.getMarket()))));
     }
     if (in.played != null) {
@@ -348,7 +350,9 @@ public final class BuildHealthFacts {
             predictedIn.computeIfAbsent(f.market, k -> new TreeSet<>()).add(f.player);
             break;
           case 'L':
-            withLine.add(f.player);
+            if (f.market.equals(schemas.vocabulary.Markets.Market.POINTS.key())) {
+              withLine.add(f.player);
+            }
             if (withLineIn.containsKey(f.market)) {
               withLineIn.get(f.market).add(f.player);
             }

@@ -54,12 +54,17 @@ public final class TestRows {
 
   /** A consensus points line for a name on a date. */
   public static PropLine line(String name, String date, double value) {
+    return line(name, date, Markets.Market.POINTS, value);
+  }
+
+  /** A consensus line in {@code market} for a name on a date (snapshot 15:00Z, tip-off 23:30Z), priced -110 each way. */
+  public static PropLine line(String name, String date, Markets.Market market, double value) {
     String lookup = PlayerNames.lookup(name);
     String snapshot = date + "T15:00:00Z";
     return PropLine.builder()
         .setPlayerLookup(lookup).setJoinKey(PlayerNames.joinKey(lookup)).setPlayerName(name).setGameDate(date)
         .setGameTime(date + "T23:30:00Z").setLine(value).setOpeningLine(value).setLineMove(0).setBooksCount(1)
-        .setSnapshotTime(snapshot).setOpeningSnapshotTime(snapshot).setMarket(Markets.Market.POINTS.key())
+        .setSnapshotTime(snapshot).setOpeningSnapshotTime(snapshot).setMarket(market.key()).setOverOdds(-110.0).setUnderOdds(-110.0)
         .build();
   }
 

@@ -20,11 +20,19 @@ import schemas.PropLine;
 import schemas.PropSnapshotOffer;
 import schemas.SchemaCoders;
 import schemas.vocabulary.GameDates;
+import schemas.vocabulary.Markets;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import org.apache.beam.sdk.PipelineResult;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import transforms.TestRows;
 
 /**
  * The consensus line on hand-made snapshot files: each book's main line is the one priced closest to even, the
- * line is the median over books of the last known snapshot and the opening line that of the first; snapshots at or
- * after tip-off, or after the run's as-of instant, are not known; and a file is whole in every pane.
+ * line is the median over books of the last known snapshot and the opening line that of the first, per market;
+ * each side's price is the median over the books at the consensus line; snapshots at or after tip-off, or after the
+ * run's as-of instant, are not known; markets the platform does not carry are counted and dropped; and a file is
+ * whole in every pane.
  */
 public class BuildConsensusLinesTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
@@ -34,11 +42,16 @@ public class BuildConsensusLinesTest {
   private static final String TIP = "2024-01-21T00:30:00Z";
 
   private static PropSnapshotOffer offer(String snapshot, String book, double line, Double over, Double under) {
+    return offer(Markets.Market.POINTS.key(), snapshot, book, line, over, under);
+  }
+
+  private static PropSnapshotOffer offer(
+      String market, String snapshot, String book, double line, @Nullable Double over, @Nullable Double under) {
     return PropSnapshotOffer.builder()
         .setSnapshotFile("raw_" + snapshot.replaceAll("[-:Z]", "").replace('T', '_') + ".csv")
         .setSnapshotTime(snapshot)
         .setEventId("evt1")
-        .setMarket(BuildConsensusLines.POINTS_MARKET)
+        .setMarket(market)
         .setPlayerName("Ann Example")
         .setPlayerLookup("annexample")
         .setBookmaker(book)
@@ -133,6 +146,85 @@ public class BuildConsensusLinesTest {
     PAssert.that(out).containsInAnyOrder(
         "annexample line 18.5 at " + early + " (1 books), opening 18.5 at " + early);
     p.run().waitUntilFinish();
+  }
+
+  private PCollection<String> marketLines(List<KV<String, List<PropSnapshotOffer>>> files) {
+    List<TimestampedValue<KV<String, List<PropSnapshotOffer>>>> stamped = new ArrayList<>();
+    files.forEach(f -> stamped.add(TimestampedValue.of(f, GameDates.timestampOf(D))));
+    return p.apply(Create.timestamped(stamped).withCoder(SchemaCoders.snapshotFileParts()))
+        .apply(new BuildConsensusLines(AsOfTime.beforeTipOff()))
+        .apply(MapElements.into(TypeDescriptors.strings()).via(l -> l.getMarket() + " " + l.getLine() + " ("
+            + l.getBooksCount() + " books) over " + l.getOverOdds() + " under " + l.getUnderOdds() + ", opening "
+            + l.getOpeningLine() + ", move " + l.getLineMove()));
+  }
+
+  /**
+   * Three markets of one player, each with its own books, snapshots and prices, worked by hand; a market with no
+   * offer on the date (assists) has no row; blocks and steals, which the platform does not carry, are counted and
+   * dropped, and the offers used are counted per market.
+   */
+  @Test
+  public void eachCarriedMarketHasItsOwnConsensusAndPrice() {
+    String open = "2024-01-20T15:00:00Z";
+    String late = "2024-01-20T22:00:00Z";
+    String reb = Markets.Market.REBOUNDS.key();
+    String threes = Markets.Market.THREES.key();
+    String pra = Markets.Market.POINTS_REBOUNDS_ASSISTS.key();
+    PCollection<String> out = marketLines(List.of(
+        file("morning.csv",
+            offer(reb, open, "draftkings", 7.5, -110.0, -110.0),
+            offer(reb, open, "fanduel", 8.5, -110.0, -110.0),
+            offer(threes, open, "draftkings", 2.5, 120.0, -150.0),
+            offer(pra, open, "draftkings", 35.5, -110.0, -110.0),
+            offer("player_blocks", open, "draftkings", 0.5, 120.0, -150.0)),
+        file("evening.csv",
+            // rebounds: main lines 8.5, 8.5 (its 10.5 at +180/-240 is an alternate), 9.5: the line 8.5, priced by
+            // draftkings and fanduel: over median(-120, -110) = -115, under median(-105, -110) = -107.5
+            offer(reb, late, "draftkings", 8.5, -120.0, -105.0),
+            offer(reb, late, "draftkings", 10.5, 180.0, -240.0),
+            offer(reb, late, "fanduel", 8.5, -110.0, -110.0),
+            offer(reb, late, "betmgm", 9.5, -110.0, -110.0),
+            // threes: one book each side of even: median(-105, +105) is even money, -100 (the American midpoint, 0,
+            // is no price); the under side blank at fanduel: -115 alone
+            offer(threes, late, "draftkings", 2.5, -105.0, -115.0),
+            offer(threes, late, "fanduel", 2.5, 105.0, null),
+            // PRA: two books, 36.5 and 37.5: the line 37.0 is no book's, so neither side has a price
+            offer(pra, late, "draftkings", 36.5, -110.0, -110.0),
+            offer(pra, late, "fanduel", 37.5, -110.0, -110.0),
+            offer("player_steals", late, "fanduel", 1.5, -110.0, -110.0))));
+    PAssert.that(out).containsInAnyOrder(
+        "player_rebounds 8.5 (3 books) over -115.0 under -107.5, opening 8.0, move 0.5",
+        "player_threes 2.5 (2 books) over -100.0 under -115.0, opening 2.5, move 0.0",
+        "player_points_rebounds_assists 37.0 (2 books) over null under null, opening 35.5, move 1.5");
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    assertThat(TestRows.counter(result, "props", "offers:markets_not_carried"), equalTo(2L));
+    assertThat(TestRows.counter(result, "props", "offers:pre_game:" + reb), equalTo(6L));
+    assertThat(TestRows.counter(result, "props", "offers:pre_game:" + threes), equalTo(3L));
+    assertThat(TestRows.counter(result, "props", "offers:pre_game:" + pra), equalTo(3L));
+    assertThat(TestRows.counter(result, "props", "offers:pre_game:" + Markets.Market.ASSISTS.key()), equalTo(0L));
+  }
+
+  /** A date whose files carry only markets the platform does not carry: no line, no error, every offer counted. */
+  @Test
+  public void aDateWithoutACarriedMarketHasNoLine() {
+    String t = "2024-01-20T15:00:00Z";
+    PCollection<String> out = marketLines(List.of(file("a.csv",
+        offer("player_blocks", t, "draftkings", 0.5, 120.0, -150.0),
+        offer("player_double_double", t, "draftkings", 0.5, 300.0, -400.0))));
+    PAssert.that(out).empty();
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    assertThat(TestRows.counter(result, "props", "offers:markets_not_carried"), equalTo(2L));
+  }
+
+  @Test
+  public void theMedianPriceIsTakenWithEvenMoneyOnePointWide() {
+    assertThat(BuildConsensusLines.medianPrice(List.of(-110.0, -120.0)), equalTo(-115.0));
+    assertThat(BuildConsensusLines.medianPrice(List.of(-105.0, 105.0)), equalTo(-100.0));
+    assertThat(BuildConsensusLines.medianPrice(List.of(-110.0, 120.0)), equalTo(105.0));
+    assertThat(BuildConsensusLines.medianPrice(List.of(150.0, -110.0, 130.0)), equalTo(130.0));
+    assertThat(BuildConsensusLines.medianPrice(List.of()), equalTo(null));
   }
 
   /**

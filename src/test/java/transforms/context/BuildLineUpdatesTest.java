@@ -33,6 +33,9 @@ import org.joda.time.Instant;
 import org.junit.Rule;
 import org.junit.Test;
 import schemas.LeagueDay;
+import schemas.MarketLine;
+import schemas.vocabulary.Markets.Market;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.MlFeatureStoreV2;
 import schemas.PlayerGameSummary;
 import schemas.PropLine;
@@ -61,11 +64,15 @@ public class BuildLineUpdatesTest {
   private static final String SECOND_MOVE = "2024-01-20T22:00:00Z";
 
   private static PropSnapshotOffer offer(String lookup, String name, String snapshot, double line, String book) {
+    return offer(lookup, name, snapshot, Market.POINTS, line, book);
+  }
+
+  private static PropSnapshotOffer offer(String lookup, String name, String snapshot, Market market, double line, String book) {
     return PropSnapshotOffer.builder()
         .setSnapshotFile("raw_" + snapshot.replaceAll("[-:TZ]", "").substring(0, 8) + "_x.csv")
         .setSnapshotTime(snapshot)
         .setEventId("evt1")
-        .setMarket(BuildConsensusLines.POINTS_MARKET)
+        .setMarket(market.key())
         .setPlayerName(name)
         .setPlayerLookup(lookup)
         .setBookmaker(book)
@@ -81,15 +88,35 @@ public class BuildLineUpdatesTest {
   /** One snapshot file arriving, whole (as ReadInputs reads it): both books quote one line for each player. */
   private static TestStream.Builder<KV<String, List<PropSnapshotOffer>>> snapshot(
       TestStream.Builder<KV<String, List<PropSnapshotOffer>>> stream, String time, double annLine, double bobLine) {
+    return snapshot(stream, time, annLine, bobLine, null, null);
+  }
+
+  /** As above, with Ann's rebounds line and Bob's assists line when given (both books). */
+  private static TestStream.Builder<KV<String, List<PropSnapshotOffer>>> snapshot(
+      TestStream.Builder<KV<String, List<PropSnapshotOffer>>> stream, String time, double annLine, double bobLine,
+      @Nullable Double annRebounds, @Nullable Double bobAssists) {
     Instant t = GameDates.timestampOf(D);
-    return stream.addElements(TimestampedValue.of(KV.of("snapshot_" + time + ".csv", List.of(
+    List<PropSnapshotOffer> offers = new ArrayList<>(List.of(
         offer("annexample", "Ann Example", time, annLine, "draftkings"),
         offer("annexample", "Ann Example", time, annLine, "fanduel"),
         offer("bobsample", "Bob Sample", time, bobLine, "draftkings"),
-        offer("bobsample", "Bob Sample", time, bobLine, "fanduel"))), t));
+        offer("bobsample", "Bob Sample", time, bobLine, "fanduel")));
+    for (String book : List.of("draftkings", "fanduel")) {
+      if (annRebounds != null) {
+        offers.add(offer("annexample", "Ann Example", time, Market.REBOUNDS, annRebounds, book));
+      }
+      if (bobAssists != null) {
+        offers.add(offer("bobsample", "Bob Sample", time, Market.ASSISTS, bobAssists, book));
+      }
+    }
+    return stream.addElements(TimestampedValue.of(KV.of("snapshot_" + time + ".csv", offers), t));
   }
 
   private static PropLine line(String lookup, String name, double value, String time) {
+    return line(lookup, name, Market.POINTS, value, time);
+  }
+
+  private static PropLine line(String lookup, String name, Market market, double value, String time) {
     return PropLine.builder()
         .setPlayerLookup(lookup)
         .setJoinKey(PlayerNames.joinKey(lookup))
@@ -102,7 +129,7 @@ public class BuildLineUpdatesTest {
         .setBooksCount(2)
         .setSnapshotTime(time)
         .setOpeningSnapshotTime(time)
-        .setMarket(schemas.vocabulary.Markets.Market.POINTS.key())
+        .setMarket(market.key())
         .build();
   }
 
@@ -110,12 +137,21 @@ public class BuildLineUpdatesTest {
 
   /** D's morning context: Ann at 20.5 and Bob at 15.5, both from the morning snapshot, in D's daily window. */
   private PCollection<UpcomingPlayerGameContext> morning() {
-    UpcomingPlayerGameContext ann = CompleteContext.withLine(
+    return morning(null);
+  }
+
+  /** As above, Ann with a rebounds line too when given. */
+  private PCollection<UpcomingPlayerGameContext> morning(@Nullable Double annRebounds) {
+    List<PropLine> annLines = new ArrayList<>(List.of(line("annexample", "Ann Example", 20.5, MORNING)));
+    if (annRebounds != null) {
+      annLines.add(line("annexample", "Ann Example", Market.REBOUNDS, annRebounds, MORNING));
+    }
+    UpcomingPlayerGameContext ann = CompleteContext.withLines(
         CompleteContext.bare("annexample", "1", "Ann Example", D, GameDates.inferSeason(D), "g1", "BOS", "NYK", true, "schedule"),
-        line("annexample", "Ann Example", 20.5, MORNING), MORNING);
-    UpcomingPlayerGameContext bob = CompleteContext.withLine(
+        annLines, MORNING);
+    UpcomingPlayerGameContext bob = CompleteContext.withLines(
         CompleteContext.bare("bobsample", "2", "Bob Sample", D, GameDates.inferSeason(D), "g1", "BOS", "NYK", true, "schedule"),
-        line("bobsample", "Bob Sample", 15.5, MORNING), MORNING);
+        List.of(line("bobsample", "Bob Sample", 15.5, MORNING)), MORNING);
     return p.apply("MorningContext", Create.timestamped(
                 TimestampedValue.of(ann, GameDates.timestampOf(D)), TimestampedValue.of(bob, GameDates.timestampOf(D)))
             .withCoder(SchemaCoders.of(UpcomingPlayerGameContext.class)))
@@ -126,14 +162,23 @@ public class BuildLineUpdatesTest {
   private static PCollection<String> consensusPanes(PCollection<KV<String, List<PropSnapshotOffer>>> stream) {
     return stream.apply("Windowed", BuildLineUpdates.<KV<String, List<PropSnapshotOffer>>>asLinesArrive())
         .apply("Consensus", new BuildConsensusLines(AsOfTime.beforeTipOff()))
-        .apply("LineText", MapElements.into(TypeDescriptors.strings()).via(l -> l.getPlayerLookup() + "|" + l.getLine()));
+        .apply("LineText", MapElements.into(TypeDescriptors.strings()).via(l -> l.getPlayerLookup() + "|"
+            + (l.getMarket().equals(Market.POINTS.key()) ? "" : l.getMarket() + "=") + l.getLine()));
   }
 
-  /** The re-emitted context rows: "player|line|opening line|line snapshot time|as of". */
+  /**
+   * The re-emitted context rows: "player|points line|its opening line|line snapshot time|as of", then each other
+   * market's "|market=line/opening".
+   */
   private static PCollection<String> movedText(PCollection<UpcomingPlayerGameContext> moved) {
-    return moved.apply("MovedText", MapElements.into(TypeDescriptors.strings())
-        .via(c -> c.getPlayerLookup() + "|" + c.getPropLine() + "|" + c.getPropOpeningLine() + "|" + c.getPropLineSnapshotTime()
-            + "|as of " + c.getAsOf()));
+    return moved.apply("MovedText", MapElements.into(TypeDescriptors.strings()).via(c -> {
+      MarketLine points = c.lineOf(Market.POINTS);
+      StringBuilder text = new StringBuilder(c.getPlayerLookup() + "|" + (points == null ? null : points.getLine()) + "|"
+          + (points == null ? null : points.getOpeningLine()) + "|" + c.lineSnapshotTime() + "|as of " + c.getAsOf());
+      c.getMarketLines().stream().filter(l -> l != points)
+          .forEach(l -> text.append('|').append(l.getMarket()).append('=').append(l.getLine()).append('/').append(l.getOpeningLine()));
+      return text.toString();
+    }));
   }
 
   @Test
@@ -201,6 +246,44 @@ public class BuildLineUpdatesTest {
     p.run().waitUntilFinish();
   }
 
+  /**
+   * A move in any market re-emits the player with all his current lines, once per firing: Ann's rebounds move alone
+   * (her points line unchanged), then her points alone, then both in one snapshot (one row); Bob's first assists
+   * line, a market he had no line in, re-emits him too. Early panes restate every market; the on-time pane has the
+   * final lines.
+   */
+  @Test
+  public void aMoveInAnyMarketReEmitsThePlayerWithAllHisLines() {
+    String third = "2024-01-20T23:00:00Z";
+    TestStream.Builder<KV<String, List<PropSnapshotOffer>>> s =
+        TestStream.create(SchemaCoders.snapshotFileParts()).advanceWatermarkTo(GameDates.timestampOf(D));
+    s = snapshot(s, MORNING, 20.5, 15.5, 7.5, null).advanceProcessingTime(Duration.standardHours(3));
+    s = snapshot(s, FIRST_MOVE, 20.5, 15.5, 8.5, null).advanceProcessingTime(Duration.standardHours(4));
+    s = snapshot(s, SECOND_MOVE, 21.5, 15.5, 8.5, 4.5).advanceProcessingTime(Duration.standardHours(1));
+    TestStream<KV<String, List<PropSnapshotOffer>>> files =
+        snapshot(s, third, 22.5, 15.5, 9.5, 4.5).advanceWatermarkToInfinity();
+    PCollection<KV<String, List<PropSnapshotOffer>>> stream = p.apply("SnapshotFiles", files);
+
+    PCollection<String> panes = consensusPanes(stream);
+    PAssert.that(panes).inOnTimePane(DAY).containsInAnyOrder(
+        "annexample|22.5", "annexample|player_rebounds=9.5", "bobsample|15.5", "bobsample|player_assists=4.5");
+    PAssert.that(panes).inEarlyPane(DAY).satisfies(early -> {
+      TreeSet<String> distinct = new TreeSet<>();
+      early.forEach(distinct::add);
+      assertThat(distinct, contains("annexample|20.5", "annexample|21.5", "annexample|22.5",
+          "annexample|player_rebounds=7.5", "annexample|player_rebounds=8.5", "annexample|player_rebounds=9.5",
+          "bobsample|15.5", "bobsample|player_assists=4.5"));
+      return null;
+    });
+    PAssert.that(movedText(stream.apply(new BuildLineUpdates(morning(7.5)))))
+        .containsInAnyOrder(
+            "annexample|20.5|20.5|" + FIRST_MOVE + "|as of " + FIRST_MOVE + "|player_rebounds=8.5/7.5",
+            "annexample|21.5|20.5|" + SECOND_MOVE + "|as of " + SECOND_MOVE + "|player_rebounds=8.5/7.5",
+            "bobsample|15.5|15.5|" + SECOND_MOVE + "|as of " + SECOND_MOVE + "|player_assists=4.5/4.5",
+            "annexample|22.5|20.5|" + third + "|as of " + third + "|player_rebounds=9.5/7.5");
+    p.run().waitUntilFinish();
+  }
+
   /*
    * Late data. asLinesArrive() allows no lateness (Duration.ZERO): D's window closes, and its on-time pane is its
    * final pane, the moment the watermark passes the end of D (midnight US/Eastern). So there is no LATE pane to
@@ -238,7 +321,9 @@ public class BuildLineUpdatesTest {
         TestStream.create(SchemaCoders.snapshotFileParts()).advanceWatermarkTo(GameDates.timestampOf(D));
     s = snapshot(s, MORNING, 20.5, 15.5).advanceProcessingTime(Duration.standardHours(3));
     s = snapshot(s, FIRST_MOVE, 21.5, 15.5).advanceWatermarkTo(DAY.end().plus(Duration.standardMinutes(30)));
-    TestStream<KV<String, List<PropSnapshotOffer>>> offers = snapshot(s, afterMidnight, 25.5, 18.5).advanceWatermarkToInfinity();
+    // after midnight, every market moves, a rebounds line among them: all dropped
+    TestStream<KV<String, List<PropSnapshotOffer>>> offers =
+        snapshot(s, afterMidnight, 25.5, 18.5, 9.5, 6.5).advanceWatermarkToInfinity();
     PCollection<KV<String, List<PropSnapshotOffer>>> stream = p.apply("Offers", offers);
 
     PCollection<String> panes = consensusPanes(stream);

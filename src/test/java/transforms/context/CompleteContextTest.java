@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static transforms.TestRows.game;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -21,6 +23,7 @@ import schemas.SchemaCoders;
 import schemas.TeamGameSummary;
 import schemas.UpcomingPlayerGameContext;
 import schemas.ZoneGame;
+import schemas.vocabulary.Markets.Market;
 import transforms.TestRows;
 import transforms.games.History;
 
@@ -67,7 +70,7 @@ public class CompleteContextTest {
         universe.apply(new CompleteContext(lines, empty(GameLine.class), history, AsOfTime.beforeTipOff()));
     PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings())
             .via(c -> c.getPlayerId() + " " + c.getPlayerLookup() + " " + c.getSeason() + " rest=" + c.getDaysSinceLastGame()
-                + " b2b=" + c.getBackToBack() + " line=" + c.getPropLine())))
+                + " b2b=" + c.getBackToBack() + " line=" + pointsLine(c))))
         .containsInAnyOrder(
             "1 marcusmorris 2023-24 rest=2 b2b=false line=null",
             "2 marcusmorris 2023-24 rest=null b2b=false line=null",
@@ -81,6 +84,55 @@ public class CompleteContextTest {
     assertThat(TestRows.counter(result, "context", "lines_unmatched"), equalTo(1L));
     assertThat(TestRows.counter(result, "context", "universe_duplicates"), equalTo(1L));
     assertThat(TestRows.counter(result, "context", "universe_rows"), equalTo(4L));
+  }
+
+  private static Double pointsLine(UpcomingPlayerGameContext c) {
+    return c.lineOf(Market.POINTS) == null ? null : c.lineOf(Market.POINTS).getLine();
+  }
+
+  /**
+   * Every market of a line name goes to the one player the name is decided to be, in Markets order whatever order
+   * the lines come in; a name two ids answer to gets none of its markets; a name nobody answers to is counted once
+   * however many markets it has. The row is as of its lines' tip-off.
+   */
+  @Test
+  public void allOfANamesMarketsGoToOnePlayerOrToNobody() {
+    History history = empty(PlayerGameSummary.class)
+        .apply(History.of(empty(TeamGameSummary.class), empty(ZoneGame.class), empty(LeagueDay.class)));
+    PCollection<UpcomingPlayerGameContext> universe =
+        TestRows.dated(p, "Universe", UpcomingPlayerGameContext.class, UpcomingPlayerGameContext::getGameDate,
+            ctx("1", "Marcus Morris", D, "2023-24", "BOS", "NYK"),
+            ctx("2", "Marcus Morris", D, "2023-24", "NYK", "BOS"),
+            ctx("3", "Jaren Jackson Jr.", D, "2023-24", "BOS", "NYK"),
+            ctx("4", "Bob Sample", D, "2023-24", "NYK", "BOS"),
+            ctx("5", "Cal Nolines", D, "2023-24", "NYK", "BOS"));
+    PCollection<PropLine> lines = TestRows.dated(p, "Lines", PropLine.class, PropLine::getGameDate,
+        TestRows.line("Marcus Morris", D, Market.POINTS, 15.5), // two ids answer to it: none of its markets
+        TestRows.line("Marcus Morris", D, Market.REBOUNDS, 6.5),
+        TestRows.line("Jaren Jackson", D, Market.REBOUNDS_ASSISTS, 9.5), // by the tolerant key, every market
+        TestRows.line("Jaren Jackson", D, Market.ASSISTS, 2.5),
+        TestRows.line("Jaren Jackson", D, Market.POINTS, 18.5),
+        TestRows.line("Bob Sample", D, Market.THREES, 1.5), // a player with no points line
+        TestRows.line("Nobody Here", D, Market.POINTS, 10.5),
+        TestRows.line("Nobody Here", D, Market.REBOUNDS, 4.5));
+
+    PCollection<UpcomingPlayerGameContext> out =
+        universe.apply(new CompleteContext(lines, empty(GameLine.class), history, AsOfTime.beforeTipOff()));
+    PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings())
+            .via(c -> c.getPlayerId() + " " + c.getMarketLines().stream().map(l -> l.getMarket() + "=" + l.getLine())
+                .collect(Collectors.joining(",")) + " as of " + c.getAsOf())))
+        .containsInAnyOrder(
+            "1  as of 2024-01-11T00:00:00Z", // 19:00 US/Eastern: no line gives the tip-off
+            "2  as of 2024-01-11T00:00:00Z",
+            "3 player_points=18.5,player_assists=2.5,player_rebounds_assists=9.5 as of 2024-01-10T23:30:00Z",
+            "4 player_threes=1.5 as of 2024-01-10T23:30:00Z",
+            "5  as of 2024-01-11T00:00:00Z");
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    assertThat(TestRows.counter(result, "context", "lines_matched"), equalTo(2L));
+    assertThat(TestRows.counter(result, "context", "market_lines_attached"), equalTo(4L));
+    assertThat(TestRows.counter(result, "context", "lines_matched_to_two_players"), equalTo(1L));
+    assertThat(TestRows.counter(result, "context", "lines_unmatched"), equalTo(1L));
   }
 
   private static GameLine gameLine(String date, String home, String away, double homeSpread, double total) {
@@ -146,13 +198,13 @@ public class CompleteContextTest {
   @Test
   public void aLineUpdateAsOfBeforeTipOffDropsTheGameLine() {
     UpcomingPlayerGameContext known = CompleteContext.withGameLine(
-        CompleteContext.withLine(player("1", "BOS", "NYK", true), null, "2024-01-11T00:00:00Z"),
+        CompleteContext.withLines(player("1", "BOS", "NYK", true), List.of(), "2024-01-11T00:00:00Z"),
         gameLine(D, "BOS", "NYK", -5.5, 220.5), null);
     assertThat(known.getGameTotal(), equalTo(220.5));
     PropLine moved = TestRows.line("Player 1", D, 12.5); // snapshot 15:00Z, tip-off 23:30Z
-    UpcomingPlayerGameContext update = CompleteContext.withLine(known, moved, moved.getSnapshotTime());
+    UpcomingPlayerGameContext update = CompleteContext.withLines(known, List.of(moved), moved.getSnapshotTime());
     assertThat(update.getGameTotal(), equalTo(null));
     assertThat(update.getTeamSpread(), equalTo(null));
-    assertThat(CompleteContext.withLine(known, moved, "2024-01-10T23:30:00Z").getTeamSpread(), equalTo(-5.5));
+    assertThat(CompleteContext.withLines(known, List.of(moved), "2024-01-10T23:30:00Z").getTeamSpread(), equalTo(-5.5));
   }
 }

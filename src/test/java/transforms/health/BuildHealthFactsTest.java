@@ -16,7 +16,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import schemas.DeadLetter;
 import schemas.MlFeatureStoreV2;
+import schemas.PropLine;
 import schemas.SchemaCoders;
+import schemas.vocabulary.Markets.Market;
+import transforms.TestRows;
 import transforms.predictions.PredictionsTest;
 
 /** The health documents from hand-made rows: every line one JSON object, whatever characters the inputs hold. */
@@ -100,6 +103,36 @@ public class BuildHealthFactsTest {
         assertThat(d.get("players_predicted_by_market").toString(), equalTo("{\"player_points\":2,\"player_rebounds\":0}"));
         assertThat(d.get("players_with_line_by_market").toString(), equalTo("{\"player_points\":1,\"player_rebounds\":2}"));
       }
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  /**
+   * Line coverage is of the points-line features: a player with lines in other markets only is not one "with a
+   * line", and a player's several markets count him once.
+   */
+  @Test
+  public void playersWithALineAreThoseWithAPointsLine() {
+    PCollection<DeadLetter> none = p.apply("NoDead", Create.empty(SchemaCoders.of(DeadLetter.class)));
+    PCollection<PropLine> lines = p.apply("Lines", Create.of(
+            TestRows.line("Ann Example", "2024-01-20", Market.POINTS, 20.5),
+            TestRows.line("Ann Example", "2024-01-20", Market.REBOUNDS, 7.5),
+            TestRows.line("Bob Sample", "2024-01-20", Market.REBOUNDS, 5.5))
+        .withCoder(SchemaCoders.of(PropLine.class)));
+    PCollection<KV<String, String>> docs =
+        BuildHealthFacts.of(new BuildHealthFacts.Inputs(none).lines(lines), date -> true);
+    PAssert.that(document(docs, "2024-01-20")).satisfies(docsOfDate -> {
+      int n = 0;
+      for (String line : docsOfDate) {
+        try {
+          assertThat(JSON.readTree(line).get("players_with_line").asInt(), equalTo(1));
+        } catch (java.io.IOException e) {
+          throw new AssertionError(line, e);
+        }
+        n++;
+      }
+      assertThat("one document for the date", n, equalTo(1));
       return null;
     });
     p.run().waitUntilFinish();
