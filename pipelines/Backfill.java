@@ -63,8 +63,9 @@ public final class Backfill {
       FeatureGraph f = FeatureGraph.played(p, files, in, teamGames, range, options);
       sink.write(FeatureGraph.inRange(f.lines, range, PropLine::getGameDate, "PropLines"), Tables.PLAYER_PROP_LINES);
       Writes.featureStore(sink, f.context, f.store);
+      Writes.Predicting predicting = Writes.predicting(options, range);
       health.universe(f.context).features(f.store.features).lines(f.lines)
-          .predictions(Writes.predictions(sink, Writes.systems(options, range), options, f.store));
+          .predictions(Writes.predictions(sink, predicting, options, f.store), Writes.marketKeys(predicting));
     }
     // 5. the facts of the health report
     Writes.health(sink, health, range::contains);

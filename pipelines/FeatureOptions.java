@@ -2,6 +2,7 @@ package pipelines;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
+import transforms.predictions.BetDecision;
 
 /** Options of every pipeline that builds features (backfill, same-day). */
 public interface FeatureOptions extends NbaOptions {
@@ -35,11 +36,20 @@ public interface FeatureOptions extends NbaOptions {
   void setMinUpstreamCoverage(double value);
 
   @Description(
-      "Model file(s) written by `train` (comma-separated). When given, player_prop_predictions is written for every "
-          + "date built: baseline_avg_v1, and gbm_v1 and ensemble_v1 per model.")
+      "The model bundle written by `train` (the path given to its --modelOut: <model>.meta.json and one "
+          + "<model>.<market>.ubj per market). When given, player_prop_predictions is written for every date built: "
+          + "baseline_avg_v1, gbm_v1 and ensemble_v1 for each market of --markets.")
   String getModel();
 
   void setModel(String value);
+
+  @Description(
+      "The prop markets predicted (and, for train, modelled): comma-separated The Odds API keys. Default: all eight, "
+          + "player_points, player_rebounds, player_assists, player_threes, player_points_rebounds_assists, "
+          + "player_points_rebounds, player_points_assists, player_rebounds_assists.")
+  String getMarkets();
+
+  void setMarkets(String value);
 
   @Description("Predict only for players averaging at least this many minutes over their last 10 games.")
   @Default.Double(15)
@@ -47,11 +57,14 @@ public interface FeatureOptions extends NbaOptions {
 
   void setMinMinutes(double value);
 
-  @Description("Recommend PASS when |predicted points − line| is below this many points.")
-  @Default.Double(1.5)
-  double getPassEdge();
+  @Description(
+      "Recommend OVER or UNDER only when that side's expected value at its offered price is at least this, per unit "
+          + "staked (0.03: 3%, which at -110 needs P(win) >= 0.5395); PASS otherwise, and always without a line, "
+          + "without a price on both sides, or without the system's residuals in the market.")
+  @Default.Double(BetDecision.DEFAULT_MIN_EV)
+  double getMinEv();
 
-  void setPassEdge(double value);
+  void setMinEv(double value);
 
   @Description(
       "The hour (HH:MM, US/Eastern) of each date the run knows up to: only prop snapshots taken before it count, and "

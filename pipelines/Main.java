@@ -36,7 +36,7 @@ public final class Main {
           "pipelines:",
           "  backfill          build every table for every game date in --startDate..--endDate",
           "  same-day          build one date's tables from what is known that morning (--date); --watch follows its lines",
-          "  train             fit gbm_v1 on the feature rows of --startDate..--endDate and write --modelOut",
+          "  train             fit gbm_v1 per market on the feature rows of --startDate..--endDate and write the bundle --modelOut",
           "  grade             grade the predictions of --startDate..--endDate against the box scores",
           "  generate-sample   write the embedded sample league's input files to --outputDir",
           "Run a pipeline with --help to list its options.");
@@ -117,7 +117,8 @@ public final class Main {
   static final String TRAINING_INPUT = "embedded_sample_training_input";
   static final String SAMPLE_INPUT = "embedded_sample_input";
   static final String MODEL_DIR = "embedded_sample_model";
-  static final String MODEL_FILE = "gbm_v1.ubj"; // XGBoost's UBJSON, the format train writes
+  /** The model bundle's path: gbm_v1.meta.json and one gbm_v1.<market>.ubj (XGBoost's UBJSON) per market. */
+  static final String MODEL_FILE = "gbm_v1";
   static final String GRADING_REPORTS = "embedded_sample_grading";
 
   /**
@@ -157,7 +158,8 @@ public final class Main {
     LocalDate trainFrom = training.firstDayWithPriorGames(FeatureContract.MIN_PRIOR_GAMES);
     trainFrom = trainFrom == null ? training.firstGameDay : trainFrom;
     System.out.println("demo 2/4: train gbm_v1 on the training league's " + trainFrom + ".." + training.lastPlayedDay
-        + " (its quality-ready rows and their actual points) -> " + model);
+        + " (its quality-ready rows and their actual values; one model per market, the ensemble's weight and P(over)'s "
+        + "residuals from a holdout of its latest dates) -> " + model + ".*");
     Map<String, String> trainArgs = new LinkedHashMap<>();
     trainArgs.put("inputDir", trainingInput.toString());
     trainArgs.put("outputDir", Path.of(out, MODEL_DIR).toString());
@@ -264,7 +266,8 @@ public final class Main {
     } catch (IOException e) {
       s.append("\n  no health report at ").append(Path.of(out, HealthReport.JSON_FILE));
     }
-    long wins = 0, losses = 0, pushes = 0;
+    long wins = 0, losses = 0, pushes = 0, staked = 0;
+    double profit = 0;
     Path summaries = Path.of(out, Tables.GRADING_SUMMARY.name());
     if (Files.isDirectory(summaries)) {
       try (Stream<Path> files = Files.list(summaries)) {
@@ -275,6 +278,8 @@ public final class Main {
               wins += r.path("wins").asLong();
               losses += r.path("losses").asLong();
               pushes += r.path("pushes").asLong();
+              staked += r.path("staked").asLong();
+              profit += r.path("profit").asDouble();
             }
           }
         }
@@ -282,8 +287,11 @@ public final class Main {
         s.append("\n  cannot read ").append(summaries).append(": ").append(e.getMessage());
       }
     }
-    s.append("\n  picks graded (ensemble_v1, against the line): ").append(wins).append(" won, ").append(losses)
-        .append(" lost, ").append(pushes).append(" pushed, in ").append(Path.of(out, Tables.PREDICTION_GRADES.name()))
+    s.append("\n  picks graded (ensemble_v1, every market, at the offered odds): ").append(wins).append(" won, ").append(losses)
+        .append(" lost, ").append(pushes).append(" pushed; ")
+        .append(String.format(java.util.Locale.ROOT, "%+.2f units on %d staked", profit, staked))
+        .append(staked == 0 ? "" : String.format(java.util.Locale.ROOT, " (ROI %+.1f%%)", 100 * profit / staked))
+        .append(", in ").append(Path.of(out, Tables.PREDICTION_GRADES.name()))
         .append(" and ").append(summaries);
     TreeSet<String> exported = new TreeSet<>();
     Path export = Path.of(out, Writes.EXPORT_FOLDER);

@@ -11,8 +11,9 @@ import org.apache.beam.sdk.options.Validation;
 public interface NbaOptions extends PipelineOptions {
   @Description(
       "Folder (local path or gs:// prefix) with player_game_logs.csv and optionally schedule.csv, shot_zones.csv(.gz), "
-          + "player_props_snapshots*.csv*, game_lines.csv. Omit it to run on the embedded sample league, "
-          + "which is then written to <outputDir>/embedded_sample_input/.")
+          + "player_props_snapshots*.csv*, game_lines.csv; or several such folders, comma-separated (e.g. one per "
+          + "season), whose files of each kind are read together (refused when a row would be in two of them). Omit it "
+          + "to run on the embedded sample league, which is then written to <outputDir>/embedded_sample_input/.")
   String getInputDir();
 
   void setInputDir(String value);

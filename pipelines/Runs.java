@@ -98,6 +98,7 @@ final class Runs {
     try {
       InputFiles files = InputFiles.discover(inputDir(options));
       files.refuseRejectedRequired(latestGameDate(options), options.getMaxRequiredInputRejectRate());
+      files.refuseDoubledRows(latestGameDate(options));
       Pipeline p = Pipeline.create(options);
       String runId = newRunId();
       NdjsonTableSink local = new NdjsonTableSink(options.getOutputDir(), runId);
@@ -251,7 +252,7 @@ final class Runs {
     header.put("started_at", Instant.ofEpochMilli(start).toString());
     header.put("finished_at", Instant.ofEpochMilli(end).toString());
     header.put("wall_seconds", (end - start) / 1000.0);
-    header.put("input_dir", files.dir());
+    header.put("input_dir", String.join(",", files.dirs()));
     header.put("output_dir", options.getOutputDir());
     header.setAll(runFacts);
     ArrayNode report = header.putArray("inputs_report");
@@ -315,7 +316,8 @@ final class Runs {
       Set<String> tablesWritten, Predicate<String> datesInScope) throws IOException {
     NdjsonTableSink sink = new NdjsonTableSink(options.getOutputDir());
     Set<String> built = new TreeSet<>();
-    Set<String> sourcesRead = new TreeSet<>(files.fileNames());
+    Set<String> sourcesRead = new TreeSet<>();
+    files.fileNames().forEach(name -> sourcesRead.add(Tables.deadLetterPartition(name)));
     for (TableSpec<?> table : Tables.ALL) {
       if (table.isDatePartitioned()) {
         built.addAll(manifest.getOrDefault(table.name(), Set.of()));

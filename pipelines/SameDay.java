@@ -31,7 +31,7 @@ import transforms.features.FeatureStore;
 import transforms.context.BuildLineUpdates;
 import transforms.games.BuildTeamGameSummaries;
 import schemas.vocabulary.GameDates;
-import transforms.predictions.PredictionSystem;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import io.inputs.PropSnapshotParser;
 import java.time.Instant;
 import org.apache.beam.sdk.values.KV;
@@ -59,7 +59,13 @@ public final class SameDay {
           ? LocalDate.now(GameDates.EASTERN) : GameDates.parseGameDate(options.getDate());
       if (!files.has(InputFiles.Input.SCHEDULE)) {
         throw new InputFiles.InputException(
-            "same-day needs " + InputFiles.Input.SCHEDULE.fileName + " in " + files.dir() + ": the universe is who is scheduled");
+            "same-day needs " + InputFiles.Input.SCHEDULE.fileName + " in " + String.join(" or ", files.dirs())
+                + ": the universe is who is scheduled");
+      }
+      if (options.getWatch() && files.dirs().size() > 1
+          && (options.getWatchPattern() == null || options.getWatchPattern().isBlank())) {
+        throw new InputFiles.InputException(
+            "same-day --watch with several input folders needs --watchPattern: which folder's snapshots to follow");
       }
       build(p, files, date, options, sink);
       facts.put("date", date.toString());
@@ -74,7 +80,7 @@ public final class SameDay {
     String d = date.toString();
     // A live run knows what has been published by its launch; --asOfTime replays the run of that hour.
     AsOfTime asOf = AsOfTime.parse(options.getAsOfTime(), AsOfTime.instant(Instant.now()));
-    List<PredictionSystem> systems = Writes.systems(options, DateRange.single(d));
+    Writes.Predicting predicting = Writes.predicting(options, DateRange.single(d));
     // 1. read, keeping what is known the morning of D
     ReadInputs.Inputs all = p.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options)));
     ReadInputs.Inputs in = all.knownOnMorningOf(d);
@@ -84,17 +90,17 @@ public final class SameDay {
     // 3. write them, with predictions under --model
     sink.write(f.lines, Tables.PLAYER_PROP_LINES);
     Writes.featureStore(sink, f.context, f.store);
-    PCollection<PlayerPropPrediction> predictions = Writes.predictions(sink, systems, options, f.store);
+    PCollection<PlayerPropPrediction> predictions = Writes.predictions(sink, predicting, options, f.store);
     // 4. the health facts. Who played on D is known only after D: the report reconciles with it when the run
     // replays a played date.
     Writes.health(sink,
         Writes.healthOf(in).universe(f.context).features(f.store.features).lines(f.lines)
-            .predictions(predictions).played(all.gameSummaries),
+            .predictions(predictions, Writes.marketKeys(predicting)).played(all.gameSummaries),
         d::equals);
 
     List<PCollection<DeadLetter>> deadLetters = new ArrayList<>(List.of(in.deadLetters));
     if (options.getWatch()) {
-      followLines(p, files, date, options, sink, in, f.context, f.store, systems, deadLetters);
+      followLines(p, files, date, options, sink, in, f.context, f.store, predicting, deadLetters);
     }
     PCollection<DeadLetter> rejected = PCollectionList.of(deadLetters).apply("RunDeadLetters", Flatten.pCollections());
     if (options.getWatch()) {
@@ -115,7 +121,7 @@ public final class SameDay {
    */
   private static void followLines(
       Pipeline p, InputFiles files, LocalDate date, SameDayOptions options, TableSink sink, ReadInputs.Inputs in,
-      PCollection<UpcomingPlayerGameContext> context, FeatureStore store, List<PredictionSystem> systems,
+      PCollection<UpcomingPlayerGameContext> context, FeatureStore store, Writes.@Nullable Predicting predicting,
       List<PCollection<DeadLetter>> deadLetters) {
     String pattern = options.getWatchPattern() != null && !options.getWatchPattern().isBlank()
         ? options.getWatchPattern()
@@ -139,7 +145,7 @@ public final class SameDay {
     PCollection<UpcomingPlayerGameContext> moved = snapshotFiles.apply("BuildLineUpdates", new BuildLineUpdates(context));
     PCollectionTuple vectors = store.featuresFor("BuildLineUpdateFeatures", moved);
     sink.write(vectors.get(BuildFeatureVectors.FEATURES), Tables.ML_FEATURE_STORE_V2_LINE_UPDATES);
-    Writes.lineUpdatePredictions(sink, systems, options, vectors.get(BuildFeatureVectors.FEATURES));
+    Writes.lineUpdatePredictions(sink, predicting, options, vectors.get(BuildFeatureVectors.FEATURES));
     sink.write(vectors.get(BuildFeatureVectors.GAPS), Tables.FEATURE_STORE_GAPS_LINE_UPDATES);
   }
 

@@ -37,22 +37,40 @@ import schemas.TeamGameSummary;
 import transforms.games.BuildTeamGameSummaries;
 import schemas.vocabulary.DateRange;
 import transforms.predictions.GbmModel;
+import transforms.predictions.ModelBundle;
+import transforms.predictions.PredictionSystem;
+import schemas.vocabulary.Markets;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 import transforms.daily.GroupByDate;
 import transforms.predictions.BuildPredictions;
 
 /**
- * {@code train}: the backfill graph's feature rows over a range (the same transforms, so the model learns from
- * exactly what it will be given), joined with each player's actual points that day, fit as gbm_v1 and written
- * with the feature contract version. The training set is the prediction population: quality-ready rows of
- * players averaging at least {@code --minMinutes} over the last 10, given to the model as the predictions give
- * them ({@link FeatureContract#modelInput}). A run that cannot learn (no row, or fewer than
- * {@code --minTrainingRows}) writes no model and exits 2 with the count of rows by reason.
+ * {@code train}: the backfill graph's feature rows over a range (the same transforms, so the models learn from
+ * exactly what they will be given), joined with each player's box score that day, and one gbm_v1 model per market
+ * ({@code --markets}, default all eight) fit on that market's actual value ({@link Markets#actual}) from the whole
+ * model input ({@link FeatureContract#modelInput}: the line, opening line and move are features where they exist,
+ * NaN where not), written as one {@link ModelBundle}. The training set is the prediction population: quality-ready
+ * rows of players averaging at least {@code --minMinutes} over the last 10, the same rows for every market.
+ *
+ * <p>Per market, the last {@value #HOLDOUT_SHARE_PERCENT}% of the training dates are a time-ordered holdout: a model
+ * fit on the earlier dates predicts them, the ensemble's weight w (gbm_v1 against baseline_avg_v1) is the one in
+ * 0, 0.01, …, 1 with the least holdout MAE, and the holdout residuals (actual − predicted) of each system are
+ * recorded: they are what P(over) is computed from ({@link transforms.predictions.Calibration}), so it is never
+ * calibrated on rows a model was fit on. The market's model is then refit on every date. A run that cannot learn
+ * (no row, fewer than {@code --minTrainingRows} rows, or fewer than two dates to hold one out) writes no bundle and
+ * exits 2 with the rows counted by reason.
  */
 public final class Train {
   private Train() {}
 
-  private static final KvCoder<String, KV<List<Double>, Double>> EXAMPLE =
-      KvCoder.of(StringUtf8Coder.of(), KvCoder.of(ListCoder.of(DoubleCoder.of()), DoubleCoder.of()));
+  /** The share of the training dates held out, the latest ones. */
+  static final int HOLDOUT_SHARE_PERCENT = 20;
+
+  /** (date|player, (model input, per market [actual, baseline])). */
+  private static final KvCoder<String, KV<List<Double>, List<Double>>> EXAMPLE =
+      KvCoder.of(StringUtf8Coder.of(), KvCoder.of(ListCoder.of(DoubleCoder.of()), ListCoder.of(DoubleCoder.of())));
 
   static int main(String[] args) {
     TrainOptions options = Runs.options(args, TrainOptions.class);
@@ -62,9 +80,11 @@ public final class Train {
   /** Runs with parsed options (the command line's, or a test's holding what a command line cannot). */
   static int run(TrainOptions options) {
     DateRange[] trained = new DateRange[1];
+    List<Markets.Market> markets = new ArrayList<>();
     return Runs.drive("train", options, (p, files, sink, facts) -> {
       DateRange range = DateRange.of(options.getStartDate(), options.getEndDate());
       trained[0] = range;
+      markets.addAll(Writes.markets(options));
       ReadInputs.Inputs in = p.apply("ReadInputs", ReadInputs.of(files, Runs.latestGameDate(options)));
       PCollection<TeamGameSummary> teamGames = in.gameSummaries.apply("BuildTeamGameSummaries", new BuildTeamGameSummaries());
       FeatureGraph f = FeatureGraph.played(p, files, in, teamGames, range, options);
@@ -73,24 +93,29 @@ public final class Train {
       params.maxDepth = options.getMaxDepth();
       params.eta = options.getEta();
       examples(f.store.features, FeatureGraph.inRange(in.gameSummaries, range, PlayerGameSummary::getGameDate, "Actuals"),
-              options.getMinMinutes())
+              options.getMinMinutes(), markets)
           .apply("AllExamples", Window.into(new GlobalWindows()))
           .apply("KeyTrainingSet", WithKeys.of("training_set"))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), EXAMPLE))
           .apply("TrainingSet", GroupByKey.create())
-          .apply("FitGbm", ParDo.of(new FitFn(options.getModelOut(), params, range, options.getMinTrainingRows())));
+          .apply("FitGbm", ParDo.of(new FitFn(options.getModelOut(), params, range, options.getMinTrainingRows(), markets)));
       facts.put("start_date", range.start());
       facts.put("end_date", range.end());
       facts.put("model_out", options.getModelOut());
+      ArrayNode m = facts.putArray("markets");
+      markets.forEach(market -> m.add(market.key()));
       Writes.health(sink,
           Writes.healthOf(in).universe(f.context).features(f.store.features).lines(f.lines),
           range::contains);
       return date -> false; // writes no table
-    }, summary -> refusal(summary, trained[0], options));
+    }, summary -> refusal(summary, trained[0], options, markets));
   }
 
-  /** Why no model was written, counted by reason (one line), or null when one was. */
-  static @Nullable String refusal(RunSummary summary, DateRange range, TrainOptions options) {
+  /**
+   * Why no bundle was written, counted by reason (one line), or null when one was. Every market is trained on the
+   * same rows (a row's box score settles all of them), so a refusal for too few rows names every market of the run.
+   */
+  static @Nullable String refusal(RunSummary summary, DateRange range, TrainOptions options, List<Markets.Market> markets) {
     if (summary.counter("train", "models_written") > 0) {
       return null;
     }
@@ -99,42 +124,58 @@ public final class Train {
       return "train: no feature row in " + range.start() + ".." + range.end()
           + ": no box score with minutes > 0 is dated in the range; no model written";
     }
+    String names = markets.stream().map(Markets.Market::key).collect(Collectors.joining(", "));
+    if (summary.counter("train", "too_few_dates") > 0) {
+      return "train: the " + summary.counter("train", "examples") + " training rows in " + range.start() + ".." + range.end()
+          + " are of one game date: a model needs later dates held out to calibrate P(over) on (markets " + names
+          + "); no model written";
+    }
     return "train: " + summary.counter("train", "examples") + " training rows in " + range.start() + ".." + range.end()
-        + ", fewer than --minTrainingRows=" + options.getMinTrainingRows() + ": of " + rows + " feature rows, "
-        + summary.counter("train", "skipped_not_quality_ready") + " not quality-ready, "
+        + ", fewer than --minTrainingRows=" + options.getMinTrainingRows() + " for each market (" + names + "): of " + rows
+        + " feature rows, " + summary.counter("train", "skipped_not_quality_ready") + " not quality-ready, "
         + summary.counter("train", "skipped_minutes_below_threshold") + " under --minMinutes=" + options.getMinMinutes()
-        + ", " + summary.counter("train", "skipped_no_actual_points") + " without actual points; no model written";
+        + ", " + summary.counter("train", "skipped_no_box_score") + " without a box score; no model written";
   }
 
-  /** (date|player, (features, actual points)) for every trainable row whose player played that day. */
-  static PCollection<KV<String, KV<List<Double>, Double>>> examples(
-      PCollection<MlFeatureStoreV2> features, PCollection<PlayerGameSummary> actuals, double minMinutes) {
+  /**
+   * (date|player, (model input, per market of {@code markets} its actual value and its baseline prediction)) for
+   * every trainable row whose player played that day.
+   */
+  static PCollection<KV<String, KV<List<Double>, List<Double>>>> examples(
+      PCollection<MlFeatureStoreV2> features, PCollection<PlayerGameSummary> actuals, double minMinutes,
+      List<Markets.Market> markets) {
     TupleTag<MlFeatureStoreV2> f = new TupleTag<>();
     TupleTag<PlayerGameSummary> a = new TupleTag<>();
+    List<Markets.Market> ms = List.copyOf(markets);
     return KeyedPCollectionTuple.of(f, GroupByDate.keyedDaily("TrainFeatures", features, MlFeatureStoreV2::getGameDate))
         .and(a, GroupByDate.keyedDaily("TrainActuals", actuals, PlayerGameSummary::getGameDate))
         .apply("JoinDayActuals", CoGroupByKey.create())
-        .apply("Examples", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, KV<List<Double>, Double>>>() {
+        .apply("Examples", ParDo.of(new DoFn<KV<String, CoGbkResult>, KV<String, KV<List<Double>, List<Double>>>>() {
           @ProcessElement
-          public void process(@Element KV<String, CoGbkResult> day, OutputReceiver<KV<String, KV<List<Double>, Double>>> out) {
-            Map<String, Double> points = new HashMap<>();
+          public void process(@Element KV<String, CoGbkResult> day, OutputReceiver<KV<String, KV<List<Double>, List<Double>>>> out) {
+            Map<String, PlayerGameSummary> played = new HashMap<>();
             for (PlayerGameSummary s : day.getValue().getAll(a)) {
-              points.put(PlayerKeys.of(s.getPlayerId(), s.getPlayerLookup()), (double) s.getPoints());
+              played.put(PlayerKeys.of(s.getPlayerId(), s.getPlayerLookup()), s);
             }
             for (MlFeatureStoreV2 row : day.getValue().getAll(f)) {
-              Double actual = points.get(PlayerKeys.of(row.getPlayerId(), row.getPlayerLookup()));
+              PlayerGameSummary game = played.get(PlayerKeys.of(row.getPlayerId(), row.getPlayerLookup()));
               String skip = BuildPredictions.skipReason(row, minMinutes);
               if (skip != null) {
                 Metrics.counter("train", skip).inc();
-              } else if (actual == null) {
-                Metrics.counter("train", "skipped_no_actual_points").inc();
+              } else if (game == null) {
+                Metrics.counter("train", "skipped_no_box_score").inc();
               } else {
                 Metrics.counter("train", "examples").inc();
                 List<Double> x = new ArrayList<>();
                 for (double v : FeatureContract.modelInput(row)) {
                   x.add(v);
                 }
-                out.output(KV.of(row.getGameDate() + "|" + PlayerKeys.of(row.getPlayerId(), row.getPlayerLookup()), KV.of(x, actual)));
+                List<Double> targets = new ArrayList<>();
+                for (Markets.Market m : ms) {
+                  targets.add((double) Markets.actual(m, game));
+                  targets.add(PredictionSystem.baseline(row, m));
+                }
+                out.output(KV.of(row.getGameDate() + "|" + PlayerKeys.of(row.getPlayerId(), row.getPlayerLookup()), KV.of(x, targets)));
               }
             }
           }
@@ -142,53 +183,178 @@ public final class Train {
         .setCoder(EXAMPLE);
   }
 
-  static final class FitFn extends DoFn<KV<String, Iterable<KV<String, KV<List<Double>, Double>>>>, Void> {
+  /** The training rows in time order (date, then player key), as arrays. */
+  static final class TrainingSet {
+    final List<String> dates = new ArrayList<>();
+    final List<double[]> x = new ArrayList<>();
+    /** Per row, per market of the run: [actual, baseline]. */
+    final List<double[]> targets = new ArrayList<>();
+
+    int size() {
+      return x.size();
+    }
+  }
+
+  /**
+   * One market's fit: a model on the rows before the holdout, the blend weight and every system's residuals on the
+   * holdout, then the model refit on every row. {@code k} is the market's position among the run's markets.
+   */
+  static ModelBundle.MarketFit fitMarket(TrainingSet set, int holdoutFrom, int k, GbmModel.Params params) {
+    List<double[]> early = set.x.subList(0, holdoutFrom);
+    List<double[]> late = set.x.subList(holdoutFrom, set.size());
+    GbmModel fitted = fit(early, labels(set, 0, holdoutFrom, k), params);
+    double[] gbm = fitted.predict(late);
+    int n = late.size();
+    double[] actual = new double[n];
+    double[] baseline = new double[n];
+    for (int i = 0; i < n; i++) {
+      actual[i] = set.targets.get(holdoutFrom + i)[2 * k];
+      baseline[i] = set.targets.get(holdoutFrom + i)[2 * k + 1];
+    }
+    double w = bestBlendWeight(actual, gbm, baseline);
+    double[] ensemble = new double[n];
+    for (int i = 0; i < n; i++) {
+      ensemble[i] = PredictionSystem.blend(w, gbm[i], baseline[i]);
+    }
+    Map<String, double[]> residuals = new TreeMap<>();
+    residuals.put(PredictionSystem.BASELINE_ID, residuals(actual, baseline));
+    residuals.put(GbmModel.SYSTEM_ID, residuals(actual, gbm));
+    residuals.put(PredictionSystem.ENSEMBLE_ID, residuals(actual, ensemble));
+    ObjectNode facts = new ObjectMapper().createObjectNode();
+    ObjectNode holdout = facts.putObject("holdout");
+    holdout.put("from", set.dates.get(holdoutFrom));
+    holdout.put("to", set.dates.get(set.size() - 1));
+    holdout.put("rows", n);
+    holdout.put("fit_rows", holdoutFrom);
+    ObjectNode mae = holdout.putObject("mae");
+    residuals.forEach((system, r) -> mae.put(system, meanAbsolute(r)));
+    GbmModel all = fit(set.x, labels(set, 0, set.size(), k), params);
+    return new ModelBundle.MarketFit(all, w, residuals, facts);
+  }
+
+  /**
+   * The weight in 0, 0.01, …, 1 of w × gbm + (1 − w) × baseline with the least mean absolute error (the smallest w
+   * of a tie, rounding aside): a grid, because MAE is flat in places and a grid's answer is exact and deterministic.
+   */
+  static double bestBlendWeight(double[] actual, double[] gbm, double[] baseline) {
+    double best = 0;
+    double bestError = Double.POSITIVE_INFINITY;
+    for (int step = 0; step <= 100; step++) {
+      double w = step / 100.0;
+      double error = 0;
+      for (int i = 0; i < actual.length; i++) {
+        error += Math.abs(actual[i] - PredictionSystem.blend(w, gbm[i], baseline[i]));
+      }
+      // a weight must beat the best so far by more than rounding: blends of equal predictions differ in the last bits
+      if (error < bestError - 1e-9 * Math.max(1, actual.length)) {
+        bestError = error;
+        best = w;
+      }
+    }
+    return best;
+  }
+
+  private static double[] residuals(double[] actual, double[] predicted) {
+    double[] r = new double[actual.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = actual[i] - predicted[i];
+    }
+    return r;
+  }
+
+  private static double meanAbsolute(double[] r) {
+    double sum = 0;
+    for (double v : r) {
+      sum += Math.abs(v);
+    }
+    return r.length == 0 ? Double.NaN : sum / r.length;
+  }
+
+  private static List<Double> labels(TrainingSet set, int from, int to, int k) {
+    List<Double> y = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      y.add(set.targets.get(i)[2 * k]);
+    }
+    return y;
+  }
+
+  /**
+   * Fits one model. Each row goes in again with every optional feed missing: a season with all feeds never shows the
+   * trees a missing value, and a tree's default branch for one it never saw is arbitrary. With these copies the model
+   * learns what to do without shot zones, lines or team stats (a partial-roster export) from the same games.
+   */
+  private static GbmModel fit(List<double[]> rows, List<Double> labels, GbmModel.Params params) {
+    List<double[]> x = new ArrayList<>(rows);
+    List<Double> y = new ArrayList<>(labels);
+    for (int i = 0; i < rows.size(); i++) {
+      x.add(FeatureContract.withOptionalFeedsMissing(rows.get(i)));
+      y.add(labels.get(i));
+    }
+    return GbmModel.train(x, y, params);
+  }
+
+  /** The first row of the holdout: the first row of the latest {@value #HOLDOUT_SHARE_PERCENT}% of the dates. */
+  static int holdoutStart(List<String> rowDates) {
+    List<String> dates = new ArrayList<>(new java.util.TreeSet<>(rowDates));
+    int cut = Math.max(1, Math.min(dates.size() - 1,
+        (int) Math.round(dates.size() * (100 - HOLDOUT_SHARE_PERCENT) / 100.0)));
+    return rowDates.indexOf(dates.get(cut));
+  }
+
+  static final class FitFn extends DoFn<KV<String, Iterable<KV<String, KV<List<Double>, List<Double>>>>>, Void> {
     private final String modelOut;
     private final GbmModel.Params params;
     private final DateRange range;
     private final int minRows;
+    private final List<Markets.Market> markets;
 
-    FitFn(String modelOut, GbmModel.Params params, DateRange range, int minRows) {
+    FitFn(String modelOut, GbmModel.Params params, DateRange range, int minRows, List<Markets.Market> markets) {
       this.modelOut = modelOut;
       this.params = params;
       this.range = range;
       this.minRows = minRows;
+      this.markets = List.copyOf(markets);
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<String, KV<List<Double>, Double>>>> all) throws IOException {
-      // A fixed order, so the same rows give the same model whatever order the runner delivered them in.
-      TreeMap<String, KV<List<Double>, Double>> sorted = new TreeMap<>();
+    public void process(@Element KV<String, Iterable<KV<String, KV<List<Double>, List<Double>>>>> all) throws IOException {
+      // A fixed order (date, then player), so the same rows give the same models whatever order the runner delivered
+      // them in, and the holdout is the latest dates.
+      TreeMap<String, KV<List<Double>, List<Double>>> sorted = new TreeMap<>();
       all.getValue().forEach(e -> sorted.put(e.getKey(), e.getValue()));
       if (sorted.size() < minRows) {
-        Metrics.counter("train", "too_few_rows").inc();
+        for (Markets.Market m : markets) {
+          Metrics.counter("train", "too_few_rows:" + m.key()).inc();
+        }
         return;
       }
-      List<double[]> x = new ArrayList<>();
-      List<Double> y = new ArrayList<>();
-      sorted.values().forEach(e -> {
-        x.add(e.getKey().stream().mapToDouble(Double::doubleValue).toArray());
-        y.add(e.getValue());
+      TrainingSet set = new TrainingSet();
+      sorted.forEach((key, e) -> {
+        set.dates.add(key.substring(0, key.indexOf('|')));
+        set.x.add(e.getKey().stream().mapToDouble(Double::doubleValue).toArray());
+        set.targets.add(e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
       });
-      // Each row again with every optional feed missing: a season with all feeds never shows the trees a missing
-      // value, and a tree's default branch for one it never saw is arbitrary. With these copies the model learns
-      // what to do without shot zones, lines or team stats (a partial-roster export) from the same games.
-      int rows = x.size();
-      for (int i = 0; i < rows; i++) {
-        x.add(FeatureContract.withOptionalFeedsMissing(x.get(i)));
-        y.add(y.get(i));
+      if (new java.util.TreeSet<>(set.dates).size() < 2) {
+        Metrics.counter("train", "too_few_dates").inc();
+        return;
       }
+      int holdoutFrom = holdoutStart(set.dates);
+      Map<Markets.Market, ModelBundle.MarketFit> fits = new LinkedHashMap<>();
+      for (int k = 0; k < markets.size(); k++) {
+        fits.put(markets.get(k), fitMarket(set, holdoutFrom, k, params));
+        Metrics.counter("train", "markets_fitted").inc();
+      }
+      int rows = set.size();
       String id = GbmModel.SYSTEM_ID + ":" + range.start() + ".." + range.end() + ":" + rows + "rows";
-      GbmModel model = GbmModel.train(x, y, params, id);
+      ModelBundle bundle = ModelBundle.of(id, range.start(), range.end(), fits);
       ObjectNode facts = new ObjectMapper().createObjectNode();
-      facts.put("trained_from", range.start());
-      facts.put("trained_to", range.end());
       facts.put("rows", rows);
       facts.put("training_rows_with_optional_feeds_missing", rows);
+      facts.put("holdout_share_of_dates", HOLDOUT_SHARE_PERCENT / 100.0);
       facts.put("rounds", params.rounds);
       facts.put("max_depth", params.maxDepth);
       facts.put("eta", params.eta);
-      model.save(modelOut, facts);
+      bundle.save(modelOut, facts);
       Metrics.counter("train", "models_written").inc();
     }
   }

@@ -4,11 +4,11 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
 
-/** {@code train}: fit gbm_v1 on the feature rows of a date range and their actual points. */
+/** {@code train}: fit gbm_v1, one model per market, on the feature rows of a date range and their actual values. */
 public interface TrainOptions extends FeatureOptions {
   /**
-   * The default fewest rows a model is fit on: below it a boosted model of 37 features is mostly noise, and a user is
-   * better told so than handed one.
+   * The default fewest rows a model is fit on: below it a boosted model of a hundred-odd features is mostly noise, and
+   * a user is better told so than handed one.
    */
   int MIN_TRAINING_ROWS = 100;
 
@@ -22,14 +22,16 @@ public interface TrainOptions extends FeatureOptions {
 
   void setEndDate(String value);
 
-  @Description("Where to write the model (local path or gs://); its metadata goes to <modelOut>.meta.json.")
+  @Description("Where to write the model bundle (local path or gs://, e.g. models/gbm_v1): <modelOut>.meta.json (contract, "
+      + "trained range, each market's blend weight and holdout residuals) and one <modelOut>.<market>.ubj per market. "
+      + "The same path is --model for backfill and same-day.")
   @Validation.Required
   String getModelOut();
 
   void setModelOut(String value);
 
-  @Description("Fewest training rows (quality-ready, enough minutes, actual points known) a model is fit on; with fewer, "
-      + "train writes no model and exits 2 saying why.")
+  @Description("Fewest training rows (quality-ready, enough minutes, a box score that day) each market's model is fit "
+      + "on; with fewer, train writes no model and exits 2 saying why.")
   @Default.Integer(MIN_TRAINING_ROWS)
   int getMinTrainingRows();
 

@@ -75,28 +75,36 @@ public final class Tables {
   public static final TableSpec<PlayerPropPrediction> PLAYER_PROP_PREDICTIONS =
       TableSpec.dated(
           "player_prop_predictions", PlayerPropPrediction.class, "game_date", PlayerPropPrediction::getGameDate,
-          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getMarket() + "|" + r.getSystemId() + "|" + r.getLine());
 
   /** Same-day watch mode: predictions of the rows in ml_feature_store_v2_line_updates, one per line move. */
   public static final TableSpec<PlayerPropPrediction> PLAYER_PROP_PREDICTIONS_LINE_UPDATES =
       TableSpec.dated(
           "player_prop_predictions_line_updates", PlayerPropPrediction.class, "game_date", PlayerPropPrediction::getGameDate,
-          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine() + "|" + r.getLineSnapshotTime());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getMarket() + "|" + r.getSystemId() + "|" + r.getLine() + "|" + r.getLineSnapshotTime());
 
   public static final TableSpec<PredictionGrade> PREDICTION_GRADES =
       TableSpec.dated(
           "prediction_grades", PredictionGrade.class, "game_date", PredictionGrade::getGameDate,
-          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getSystemId() + "|" + r.getLine());
+          r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()) + "|" + r.getGameDate() + "|" + r.getMarket() + "|" + r.getSystemId() + "|" + r.getLine());
 
   public static final TableSpec<GradingSummary> GRADING_SUMMARY =
       TableSpec.dated(
           "grading_summary", GradingSummary.class, "game_date", GradingSummary::getGameDate,
-          r -> r.getGameDate() + "|" + r.getSystemId());
+          r -> r.getGameDate() + "|" + r.getMarket() + "|" + r.getSystemId());
 
   public static final TableSpec<DeadLetter> DEAD_LETTER =
       TableSpec.byColumn(
-          "dead_letter", DeadLetter.class, "source_file", DeadLetter::getSourceFile,
+          "dead_letter", DeadLetter.class, "source_file", r -> deadLetterPartition(r.getSourceFile()),
           r -> r.getSourceFile() + "|" + r.getLineNumber());
+
+  /**
+   * The partition of a source file's dead letters: its name with '/' written %2F (and '%' %25), so a file named by
+   * its path under several input folders ({@code 2022-23/player_game_logs.csv}) is one flat partition file.
+   */
+  public static String deadLetterPartition(String sourceFile) {
+    return sourceFile.replace("%", "%25").replace("/", "%2F");
+  }
 
   /** Phase 3 and the run's inputs (dataset nba_analytics). */
   public static final List<TableSpec<?>> ANALYTICS =

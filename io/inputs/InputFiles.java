@@ -19,10 +19,20 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
- * The input folder: which of the known files it holds (plain or {@code .gz}), checked before a pipeline is
- * built. A missing, empty or header-only required file is a {@link InputException} with a sentence a person
- * can act on; a missing optional file is one line in {@link #report()} and the run goes on. Works on any Beam
+ * The input folder, or folders: which of the known files each holds (plain or {@code .gz}), checked before a
+ * pipeline is built. A missing, empty or header-only required file is a {@link InputException} with a sentence a
+ * person can act on; a missing optional file is one line in {@link #report()} and the run goes on. Works on any Beam
  * file system (local folder or {@code gs://} prefix).
+ *
+ * <p><b>Several folders</b> ({@code --inputDir=a,b}, e.g. one per season for training): the files of one kind from
+ * every folder are read together, as one input. Each folder must hold the required box scores. Files are named (in
+ * dead letters, counters and the run summary) by their path relative to the folders' common parent
+ * ({@code 2022-23/player_game_logs.csv}), so two files of one name stay apart. Folders may overlap in dates: two
+ * folders are refused ({@link #refuseDoubledRows}) only when a row of one kind would be in both, i.e. both hold a row
+ * of the same identity, the key under which a second row in one file is a duplicate (the same player and date in
+ * the box scores, the same game in the schedule or game lines, the same player, date and zone in the shot zones,
+ * the same offer of the same snapshot in the props): reading both would count it twice. Partial rosters of the same
+ * dates in two folders, or another book's snapshots, are read together.
  */
 public final class InputFiles {
 
@@ -49,32 +59,77 @@ public final class InputFiles {
    */
   public static final String SNAPSHOTS_GLOB = "player_props_snapshots*.csv*";
 
+  /** The naming root: the folder, or the folders' common parent. */
   private final String dir;
+  private final List<String> dirs;
   private final Map<Input, List<String>> found = new EnumMap<>(Input.class);
+  /** Per input, the files found in each folder, in folder order. */
+  private final Map<Input, List<List<String>>> byFolder = new EnumMap<>(Input.class);
   /** Snapshot files of the glob that are not read (a twin of one read, empty, header-only). */
   private final List<String> snapshotsNotRead = new ArrayList<>();
   private final List<String> report = new ArrayList<>();
   private final Map<String, Long> modified = new java.util.TreeMap<>();
 
-  private InputFiles(String dir) {
-    this.dir = dir;
+  private InputFiles(List<String> dirs, String root) {
+    this.dirs = List.copyOf(dirs);
+    this.dir = root;
   }
 
-  /** Finds every known input under {@code dir}, checks the required one, and reports the optional ones. */
-  public static InputFiles discover(String dir) throws InputException {
-    InputFiles files = new InputFiles(dir);
+  /**
+   * Finds every known input under {@code dirs} (one folder, or several separated by commas), checks the required
+   * one, and reports the optional ones.
+   */
+  public static InputFiles discover(String dirs) throws InputException {
+    List<String> folders = new ArrayList<>();
+    for (String d : dirs.split(",")) {
+      if (!d.isBlank() && !folders.contains(d.trim())) {
+        folders.add(d.trim());
+      }
+    }
+    if (folders.isEmpty()) {
+      throw new InputException("no input folder in '" + dirs + "'");
+    }
+    InputFiles files = new InputFiles(folders, folders.size() == 1 ? folders.get(0) : commonParent(folders));
+    for (String folder : folders) {
+      files.discoverFolder(folder);
+    }
+    return files;
+  }
+
+  /**
+   * The folder the files of several are named relative to: the longest common prefix of their absolute paths, up
+   * to a '/'.
+   */
+  static String commonParent(List<String> folders) {
+    List<String> absolute = new ArrayList<>();
+    for (String f : folders) {
+      absolute.add(FileSystems.matchNewResource(f, true).toString());
+    }
+    String prefix = absolute.get(0);
+    for (String a : absolute) {
+      int i = 0;
+      while (i < prefix.length() && i < a.length() && prefix.charAt(i) == a.charAt(i)) {
+        i++;
+      }
+      prefix = prefix.substring(0, i);
+    }
+    return prefix.substring(0, prefix.lastIndexOf('/') + 1);
+  }
+
+  private void discoverFolder(String folder) throws InputException {
     for (Input input : Input.values()) {
       if (input == Input.PLAYER_PROPS) {
-        files.discoverSnapshots();
+        discoverSnapshots(folder);
         continue;
       }
-      String path = files.locate(input);
+      String path = locate(folder, input);
       if (path == null) {
         if (input.required) {
           throw new InputException(
-              "required input " + input.fileName + " (or " + input.fileName + ".gz) is not in " + dir);
+              "required input " + input.fileName + " (or " + input.fileName + ".gz) is not in " + folder);
         }
-        files.report.add(input.fileName + ": absent (optional) — features from it fall back to defaults");
+        report.add(input.fileName + ": absent (optional)" + (dirs.size() > 1 ? " in " + folder : "")
+            + " — features from it fall back to defaults");
         continue;
       }
       String problem = firstLinesProblem(path);
@@ -82,17 +137,94 @@ public final class InputFiles {
         throw new InputException(path + " " + problem + ": nothing to build from");
       }
       if (problem != null) {
-        files.report.add(input.fileName + ": " + path + " " + problem + " — not read, treated as absent");
+        report.add(input.fileName + ": " + path + " " + problem + " — not read, treated as absent");
         continue;
       }
-      files.report.add(input.fileName + ": found " + path);
-      files.found.put(input, List.of(path));
+      report.add(input.fileName + ": found " + path);
+      add(input, folder, List.of(path));
     }
-    return files;
+  }
+
+  private void add(Input input, String folder, List<String> paths) {
+    List<String> all = new ArrayList<>(found.getOrDefault(input, List.of()));
+    all.addAll(paths);
+    found.put(input, List.copyOf(all));
+    List<List<String>> perFolder = byFolder.computeIfAbsent(input, k -> new ArrayList<>());
+    while (perFolder.size() < dirs.indexOf(folder)) {
+      perFolder.add(List.of());
+    }
+    perFolder.add(List.copyOf(paths));
+  }
+
+  /** A file's name in reports: its path relative to the naming root, as dead letters and counters name it. */
+  private String relativeName(String path, String baseName) {
+    String resolved = dirs.size() > 1 ? FileSystems.matchNewResource(path, false).toString() : path;
+    return ReadCsvRecords.fileName(resolved, dir, baseName);
+  }
+
+  /**
+   * Refuses several folders when a row of one kind is in two of them ({@link InputFiles}): every file of every kind is
+   * parsed here, before the graph is built, with the pipeline's own parsers, and the identities of the accepted rows
+   * compared across folders. One folder: nothing to compare, nothing read.
+   */
+  public void refuseDoubledRows(LocalDate latestGameDate) throws InputException {
+    if (dirs.size() < 2) {
+      return;
+    }
+    refuseDoubled(Input.PLAYER_GAME_LOGS, new PlayerGameLogParser(latestGameDate));
+    refuseDoubled(Input.SCHEDULE, new ScheduleParser());
+    refuseDoubled(Input.GAME_LINES, new GameLineParser());
+    refuseDoubled(Input.SHOT_ZONES, new ShotZoneParser());
+    refuseDoubled(Input.PLAYER_PROPS, new PropSnapshotParser());
+  }
+
+  private <T> void refuseDoubled(Input input, io.csv.CsvRecordParser<T> parser) throws InputException {
+    List<List<String>> perFolder = byFolder.getOrDefault(input, List.of());
+    Map<String, String> firstFolder = new java.util.HashMap<>();
+    for (int f = 0; f < perFolder.size(); f++) {
+      String folder = dirs.get(f);
+      java.util.Set<String> keys = new java.util.HashSet<>();
+      for (String path : perFolder.get(f)) {
+        try (BoundedLineReader r = open(path)) {
+          CsvFile.read(path, r, ReadCsvRecords.MAX_LINE_CHARS, parser, new CsvFile.Receiver<T>() {
+            @Override
+            public void record(T record) {
+              String key = parser.duplicateKey(record);
+              if (key != null) {
+                keys.add(key);
+              }
+            }
+
+            @Override
+            public void rejected(DeadLetter d) {}
+          });
+        } catch (IOException e) {
+          throw new InputException("cannot read " + path + ": " + e.getMessage());
+        }
+      }
+      long shared = 0;
+      String example = null;
+      String other = null;
+      for (String key : keys) {
+        String earlier = firstFolder.putIfAbsent(key, folder);
+        if (earlier != null) {
+          shared++;
+          if (example == null || key.compareTo(example) < 0) {
+            example = key;
+            other = earlier;
+          }
+        }
+      }
+      if (shared > 0) {
+        throw new InputException(String.format(Locale.ROOT,
+            "%s: %d rows are in both %s and %s (e.g. %s): reading both folders would count each twice; "
+                + "give each row's file in one folder only", input.fileName, shared, other, folder, example));
+      }
+    }
   }
 
   /** The plain file if present, else the .gz; when both are there, the .gz is reported as not read. */
-  private String locate(Input input) throws InputException {
+  private String locate(String dir, Input input) throws InputException {
     String plain = join(dir, input.fileName);
     String gz = plain + ".gz";
     MatchResult.Metadata p = single(plain);
@@ -104,8 +236,9 @@ public final class InputFiles {
     if (p != null && z != null) {
       report.add(input.fileName + ": both " + plain + " and " + gz + " are present: reading " + plain + ", not " + gz);
     }
-    modified.put(chosen.resourceId().getFilename(), chosen.lastModifiedMillis());
-    return p != null ? plain : gz;
+    String path = p != null ? plain : gz;
+    modified.put(relativeName(chosen.resourceId().toString(), chosen.resourceId().getFilename()), chosen.lastModifiedMillis());
+    return path;
   }
 
   private static MatchResult.Metadata single(String path) throws InputException {
@@ -127,7 +260,7 @@ public final class InputFiles {
    * snapshot twice, compressed and not), the plain one is read and the other reported; an empty or header-only
    * file is reported and not read.
    */
-  private void discoverSnapshots() throws InputException {
+  private void discoverSnapshots(String dir) throws InputException {
     Map<String, MatchResult.Metadata> byPath = new java.util.TreeMap<>();
     for (MatchResult.Metadata m : match(join(dir, SNAPSHOTS_GLOB))) {
       byPath.put(m.resourceId().toString(), m);
@@ -149,13 +282,14 @@ public final class InputFiles {
         continue;
       }
       report.add(name + ": found " + path);
-      modified.put(e.getValue().resourceId().getFilename(), e.getValue().lastModifiedMillis());
+      modified.put(relativeName(path, e.getValue().resourceId().getFilename()), e.getValue().lastModifiedMillis());
       read.add(path);
     }
     if (read.isEmpty()) {
-      report.add(name + ": absent (optional; no " + SNAPSHOTS_GLOB + " to read) — features from it fall back to defaults");
+      report.add(name + ": absent (optional; no " + SNAPSHOTS_GLOB + " to read" + (dirs.size() > 1 ? " in " + dir : "")
+          + ") — features from it fall back to defaults");
     } else {
-      found.put(Input.PLAYER_PROPS, List.copyOf(read));
+      add(Input.PLAYER_PROPS, dir, read);
     }
   }
 
@@ -186,8 +320,13 @@ public final class InputFiles {
    * parser and line checks as the pipeline's read ({@link CsvFile}), so the driver and the graph agree.
    */
   public void refuseRejectedRequired(LocalDate latestGameDate, double maxRejectRate) throws InputException {
-    String path = paths(Input.PLAYER_GAME_LOGS).get(0);
-    String name = FileSystems.matchNewResource(path, false).getFilename();
+    for (String path : paths(Input.PLAYER_GAME_LOGS)) {
+      refuseRejected(path, latestGameDate, maxRejectRate);
+    }
+  }
+
+  private void refuseRejected(String path, LocalDate latestGameDate, double maxRejectRate) throws InputException {
+    String name = relativeName(path, FileSystems.matchNewResource(path, false).getFilename());
     String[] firstReason = new String[1];
     CsvFile.Outcome o;
     try (BoundedLineReader r = open(path)) {
@@ -226,10 +365,14 @@ public final class InputFiles {
         compression != Compression.UNCOMPRESSED, ReadCsvRecords.MAX_LINE_CHARS, ReadCsvRecords.MAX_DECOMPRESSED_BYTES);
   }
 
-  /** The file names of the inputs found (e.g. {@code player_game_logs.csv}): the sources this run reads. */
+  /**
+   * The names of the inputs found, as their dead letters name them (e.g. {@code player_game_logs.csv}, or
+   * {@code 2022-23/player_game_logs.csv} with several folders): the sources this run reads.
+   */
   public List<String> fileNames() {
     List<String> names = new ArrayList<>();
-    found.values().forEach(paths -> paths.forEach(path -> names.add(FileSystems.matchNewResource(path, false).getFilename())));
+    found.values().forEach(paths -> paths.forEach(
+        path -> names.add(relativeName(path, FileSystems.matchNewResource(path, false).getFilename()))));
     return names;
   }
 
@@ -265,8 +408,14 @@ public final class InputFiles {
     return report;
   }
 
+  /** The folder files are named relative to: the input folder, or with several, their common parent. */
   public String dir() {
     return dir;
+  }
+
+  /** The input folders, as given. */
+  public List<String> dirs() {
+    return dirs;
   }
 
   static String join(String dir, String name) {

@@ -82,7 +82,7 @@ public final class ReadInputs extends PTransform<PBegin, ReadInputs.Inputs> {
       return p.apply(name + " (absent)", Create.empty(SchemaCoders.snapshotFileParts()));
     }
     PCollectionTuple parsed = p.apply(name, snapshotFiles(ReadCsvRecords.ofAll(files.paths(Input.PLAYER_PROPS),
-        new PropSnapshotParser(), PropSnapshotOffer.class)).asRead());
+        new PropSnapshotParser(), PropSnapshotOffer.class).relativeTo(files.dir())).asRead());
     dead.add(parsed.get(ReadCsvRecords.DEAD_LETTERS));
     return stampSnapshots(parsed.get(snapshotParts), "PropSnapshots");
   }

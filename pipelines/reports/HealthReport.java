@@ -161,6 +161,16 @@ public final class HealthReport {
         breaches.add(new Breach("error", date, "players_predicted", 0, 0,
             "a model was given, " + readyRows + " feature rows are quality-ready and " + withLines
                 + " players have a prop line, but nobody was predicted"));
+      } else if (t.modelGiven() && readyRows > 0) {
+        // The same rule per market the run predicts: a market with lines that nobody was predicted in.
+        JsonNode predictedIn = d.path("players_predicted_by_market");
+        d.path("players_with_line_by_market").fields().forEachRemaining(m -> {
+          if (m.getValue().asInt() > 0 && predictedIn.path(m.getKey()).asInt() == 0) {
+            breaches.add(new Breach("error", date, "players_predicted", 0, 0,
+                "a model was given, " + readyRows + " feature rows are quality-ready and " + m.getValue().asInt()
+                    + " players have a " + m.getKey() + " line, but nobody was predicted in " + m.getKey()));
+          }
+        });
       }
       if (b > 0 && lineCoverage < t.minLineCoverage()) {
         breaches.add(new Breach("error", date, "line_coverage", lineCoverage, t.minLineCoverage(),

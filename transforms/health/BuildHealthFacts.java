@@ -68,6 +68,8 @@ public final class BuildHealthFacts {
   static final class Fact {
     final char kind; // U universe, F feature row, P prediction, L line, G played, T incomplete team-game
     final String player;
+    /** The market of a prediction or a line (P, L); empty for the other kinds. */
+    String market = "";
     boolean cacheMiss;
     boolean qualityReady;
     /** At least FeatureContract.MIN_PRIOR_GAMES prior games this season: the history readiness needs. */
@@ -89,7 +91,7 @@ public final class BuildHealthFacts {
         return false;
       }
       Fact f = (Fact) o;
-      return kind == f.kind && player.equals(f.player) && cacheMiss == f.cacheMiss && qualityReady == f.qualityReady
+      return kind == f.kind && player.equals(f.player) && market.equals(f.market) && cacheMiss == f.cacheMiss && qualityReady == f.qualityReady
           && enoughHistory == f.enoughHistory && Double.compare(score, f.score) == 0 && hasLine == f.hasLine
           && Double.compare(pointsAvg10, f.pointsAvg10) == 0 && requiredDefaults.equals(f.requiredDefaults)
           && missingFeeds.equals(f.missingFeeds);
@@ -97,7 +99,7 @@ public final class BuildHealthFacts {
 
     @Override
     public int hashCode() {
-      return Objects.hash(kind, player, cacheMiss, qualityReady, enoughHistory, score, hasLine, pointsAvg10,
+      return Objects.hash(kind, player, market, cacheMiss, qualityReady, enoughHistory, score, hasLine, pointsAvg10,
           requiredDefaults, missingFeeds);
     }
   }
@@ -121,6 +123,7 @@ public final class BuildHealthFacts {
       data.writeDouble(f.pointsAvg10);
       data.flush();
       TEXT.encode(f.player, out);
+      TEXT.encode(f.market, out);
       NAMES.encode(f.requiredDefaults, out);
       NAMES.encode(f.missingFeeds, out);
     }
@@ -133,6 +136,7 @@ public final class BuildHealthFacts {
       double score = data.readDouble();
       double pointsAvg10 = data.readDouble();
       Fact f = new Fact(kind, TEXT.decode(in));
+      f.market = TEXT.decode(in);
       f.cacheMiss = (flags & 1) != 0;
       f.qualityReady = (flags & 2) != 0;
       f.enoughHistory = (flags & 4) != 0;
@@ -152,6 +156,7 @@ public final class BuildHealthFacts {
     @Nullable PCollection<UpcomingPlayerGameContext> universe;
     @Nullable PCollection<MlFeatureStoreV2> features;
     @Nullable PCollection<PlayerPropPrediction> predictions;
+    List<String> markets = List.of();
     @Nullable PCollection<PropLine> lines;
     @Nullable PCollection<PlayerGameSummary> played;
     @Nullable PCollection<schemas.PropSnapshotOffer> offers;
@@ -174,8 +179,13 @@ public final class BuildHealthFacts {
       return this;
     }
 
-    public Inputs predictions(@Nullable PCollection<PlayerPropPrediction> v) {
+    /**
+     * The run's predictions (null without a model) and the markets it predicts: a date's players predicted and with a
+     * line are counted per market too, so the report can tell a market nobody was predicted in.
+     */
+    public Inputs predictions(@Nullable PCollection<PlayerPropPrediction> v, List<String> marketKeys) {
       predictions = v;
+      markets = List.copyOf(marketKeys);
       return this;
     }
 
@@ -225,12 +235,12 @@ public final class BuildHealthFacts {
       facts.add(facts(in.features, "Features", BuildHealthFacts::featureFact));
     }
     if (in.predictions != null) {
-      facts.add(facts(in.predictions, "Predictions", r -> KV.of(r.getGameDate(), new Fact('P', r.getPlayerLookup()))));
+      facts.add(facts(in.predictions, "Predictions", r -> KV.of(r.getGameDate(), marketFact('P', r.getPlayerLookup(), r.getMarket()))));
     }
     if (in.lines != null) {
-      // Line coverage is of the points features (pts_has_line): players with a points line.
-      facts.add(facts(in.lines, "Lines", r -> schemas.vocabulary.Markets.Market.POINTS.key().equals(r.getMarket())
-          ? KV.of(r.getGameDate(), new Fact('L', r.getPlayerLookup())) : null));
+      // Every market's line, with its market: line coverage (of the points features, pts_has_line) counts the points
+      // lines, the per-market counts the others.
+      facts.add(facts(in.lines, "Lines", r -> KV.of(r.getGameDate(), marketFact('L', r.getPlayerLookup(), r.getMarket()))));
     }
     if (in.played != null) {
       facts.add(facts(in.played, "Played", r -> r.getMinutes() > 0 ? KV.of(r.getGameDate(), new Fact('G', r.getPlayerLookup())) : null));
@@ -246,7 +256,7 @@ public final class BuildHealthFacts {
               .apply("Health/AllFacts", Flatten.pCollections())
               .apply("Health/InScope", org.apache.beam.sdk.transforms.Filter.by(kv -> inScope.apply(kv.getKey())))
               .apply("Health/ByDate", GroupByKey.create())
-              .apply("Health/Day", ParDo.of(new DayFn()))
+              .apply("Health/Day", ParDo.of(new DayFn(in.markets)))
               .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
     }
     documents.add(deadLetters(in.deadLetters));
@@ -281,6 +291,12 @@ public final class BuildHealthFacts {
         .setCoder(KvCoder.of(StringUtf8Coder.of(), FactCoder.of()));
   }
 
+  private static Fact marketFact(char kind, String player, String market) {
+    Fact f = new Fact(kind, player);
+    f.market = market;
+    return f;
+  }
+
   static KV<String, Fact> featureFact(MlFeatureStoreV2 r) {
     Fact f = new Fact('F', r.getPlayerLookup());
     f.cacheMiss = r.getCacheMissFallbackUsed();
@@ -303,6 +319,12 @@ public final class BuildHealthFacts {
   /** One date's figures. Player lists are sorted, so a rerun writes the same document. */
   static final class DayFn extends DoFn<KV<String, Iterable<Fact>>, KV<String, String>> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The markets the run predicts: each gets its counts, 0 included. */
+    private final List<String> markets;
+
+    DayFn(List<String> markets) {
+      this.markets = markets;
+    }
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<Fact>> day, OutputReceiver<KV<String, String>> out) {
@@ -313,12 +335,28 @@ public final class BuildHealthFacts {
       Set<String> played = new TreeSet<>();
       Set<String> incompleteTeams = new TreeSet<>();
       Map<String, Fact> features = new TreeMap<>();
+      Map<String, Set<String>> predictedIn = new TreeMap<>();
+      Map<String, Set<String>> withLineIn = new TreeMap<>();
+      for (String m : markets) {
+        predictedIn.put(m, new TreeSet<>());
+        withLineIn.put(m, new TreeSet<>());
+      }
       for (Fact f : day.getValue()) {
         switch (f.kind) {
           case 'U': universe.add(f.player); break;
           case 'F': featured.add(f.player); features.put(f.player, f); break;
-          case 'P': predicted.add(f.player); break;
-          case 'L': withLine.add(f.player); break;
+          case 'P':
+            predicted.add(f.player);
+            predictedIn.computeIfAbsent(f.market, k -> new TreeSet<>()).add(f.player);
+            break;
+          case 'L':
+            if (f.market.equals(schemas.vocabulary.Markets.Market.POINTS.key())) {
+              withLine.add(f.player);
+            }
+            if (withLineIn.containsKey(f.market)) {
+              withLineIn.get(f.market).add(f.player);
+            }
+            break;
           case 'T': incompleteTeams.add(f.player); break;
           default: played.add(f.player);
         }
@@ -330,6 +368,10 @@ public final class BuildHealthFacts {
       d.put("players_predicted", predicted.size());
       d.set("missing_feature_rows", array(minus(universe, featured)));
       d.put("players_with_line", withLine.size());
+      ObjectNode predictedByMarket = d.putObject("players_predicted_by_market");
+      predictedIn.forEach((m, players) -> predictedByMarket.put(m, players.size()));
+      ObjectNode withLineByMarket = d.putObject("players_with_line_by_market");
+      withLineIn.forEach((m, players) -> withLineByMarket.put(m, players.size()));
       int cacheMiss = 0;
       int ready = 0;
       int withHistory = 0;

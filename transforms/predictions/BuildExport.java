@@ -19,11 +19,12 @@ import org.apache.beam.sdk.values.PCollection;
 import schemas.PredictionGrade;
 
 /**
- * Phase 6: one JSON document per game date for the web page, {@code export/<date>.json}: the day's
- * predictions by game and, once graded, their results. Field names are stable (README, "Export").
+ * Phase 6: one JSON document per game date for the web page, {@code export/<date>.json}: the day's predictions by
+ * game and player, one pick per market and system with its line, odds, predicted value, P(over), expected value and
+ * call, and once graded the actual value and the result. Field names are stable (README, "Export"; docs/tables.md).
  */
 public final class BuildExport extends PTransform<PCollection<PredictionGrade>, PCollection<KV<String, String>>> {
-  public static final String FORMAT = "nba-props-export/v1";
+  public static final String FORMAT = "nba-props-export/v2";
 
   @Override
   public PCollection<KV<String, String>> expand(PCollection<PredictionGrade> rows) {
@@ -58,34 +59,49 @@ public final class BuildExport extends PTransform<PCollection<PredictionGrade>, 
         gn.put("game", game.getKey());
         ArrayNode players = gn.putArray("players");
         for (List<PredictionGrade> rows : game.getValue().values()) {
-          rows.sort(Comparator.comparing(PredictionGrade::getSystemId));
+          rows.sort(Comparator.comparing(PredictionGrade::getMarket).thenComparing(PredictionGrade::getSystemId));
           PredictionGrade first = rows.get(0);
           ObjectNode pn = players.addObject();
           pn.put("player_lookup", first.getPlayerLookup());
           pn.put("team_abbr", first.getTeamAbbr());
           pn.put("opponent_team_abbr", first.getOpponentTeamAbbr());
-          if (first.getLine() == null) {
-            pn.putNull("line");
-          } else {
-            pn.put("line", first.getLine());
-          }
-          if (first.getActualPoints() == null) {
-            pn.putNull("actual_points");
-          } else {
-            pn.put("actual_points", first.getActualPoints());
-          }
-          ArrayNode preds = pn.putArray("predictions");
+          ArrayNode picks = pn.putArray("picks");
           for (PredictionGrade g : rows) {
-            ObjectNode r = preds.addObject();
+            ObjectNode r = picks.addObject();
+            r.put("market", g.getMarket());
             r.put("system_id", g.getSystemId());
-            r.put("predicted_points", Math.round(g.getPredictedPoints() * 10) / 10.0);
+            put(r, "line", g.getLine(), 0);
+            put(r, "odds", g.getOdds(), 0);
+            r.put("predicted_value", round(g.getPredictedValue(), 10));
+            put(r, "p_over", g.getPOver(), 1000);
+            put(r, "market_p_over", g.getMarketPOver(), 1000);
+            put(r, "expected_value", g.getExpectedValue(), 1000);
             r.put("recommendation", g.getRecommendation());
-            r.put("confidence", Math.round(g.getConfidence() * 1000) / 1000.0);
+            put(r, "confidence", g.getConfidence(), 1000);
+            if (g.getActualValue() == null) {
+              r.putNull("actual");
+            } else {
+              r.put("actual", g.getActualValue());
+            }
             r.put("outcome", g.getOutcome());
+            put(r, "profit", g.getProfit(), 1000);
           }
         }
       }
       out.output(KV.of(day.getKey(), JSON.writeValueAsString(doc)));
+    }
+
+    /** A nullable figure, rounded to 1/{@code scale} (0: as is). */
+    private static void put(ObjectNode o, String field, Double value, int scale) {
+      if (value == null) {
+        o.putNull(field);
+      } else {
+        o.put(field, scale == 0 ? value : round(value, scale));
+      }
+    }
+
+    private static double round(double v, int scale) {
+      return Math.round(v * scale) / (double) scale;
     }
   }
 }

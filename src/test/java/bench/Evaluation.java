@@ -39,7 +39,7 @@ public final class Evaluation {
     for (Map.Entry<String, Path> in : Map.of("with shot zones", s23, "without shot zones", s23NoZones).entrySet().stream()
         .sorted(Map.Entry.comparingByKey()).toList()) {
       String tag = in.getKey().replace(' ', '-');
-      String early = root.resolve("gbm-to-2024-01-31-" + tag + ".ubj").toString();
+      String early = root.resolve("gbm-to-2024-01-31-" + tag).toString();
       run("train", "--inputDir=" + in.getValue(), "--outputDir=" + root.resolve("train-early-" + tag), "--startDate=2023-10-24",
           "--endDate=2024-01-31", "--modelOut=" + early);
       Path late = root.resolve("2023-24-late-" + tag);
@@ -55,7 +55,7 @@ public final class Evaluation {
 
     Path s26 = data.resolve("2025-26");
     if (Files.exists(s26.resolve("player_game_logs.csv"))) {
-      String full = root.resolve("gbm-2023-24.ubj").toString();
+      String full = root.resolve("gbm-2023-24").toString();
       run("train", "--inputDir=" + s23, "--outputDir=" + root.resolve("train-full"), "--modelOut=" + full);
       Path out26 = root.resolve("2025-26");
       run("backfill", "--inputDir=" + s26, "--outputDir=" + out26, "--model=" + full);
@@ -99,7 +99,7 @@ public final class Evaluation {
     }
     java.util.Set<String> predicted = new java.util.HashSet<>();
     for (JsonNode p : rows(out, "player_prop_predictions")) {
-      if (p.get("system_id").asText().equals(GbmModel.SYSTEM_ID)) {
+      if (p.get("system_id").asText().equals(GbmModel.SYSTEM_ID) && p.get("market").asText().equals("player_points")) {
         predicted.add(p.get("player_lookup").asText() + "|" + p.get("game_date").asText());
       }
     }
@@ -164,6 +164,9 @@ public final class Evaluation {
     }
     Map<String, Map<String, Err>> byBucket = new TreeMap<>();
     for (JsonNode p : predictions) {
+      if (!p.get("market").asText().equals("player_points")) {
+        continue; // points only, until this program is rewritten per market
+      }
       String key = p.get("player_lookup").asText() + "|" + p.get("game_date").asText();
       Integer points = actual.get(key);
       JsonNode f = features.get(key);
@@ -178,7 +181,7 @@ public final class Evaluation {
       for (String b : List.of("all", bucket)) {
         Map<String, Err> m = byBucket.computeIfAbsent(b, k -> new TreeMap<>());
         Err e = m.computeIfAbsent(p.get("system_id").asText(), k -> new Err());
-        e.add(p.get("predicted_points").asDouble(), points);
+        e.add(p.get("predicted_value").asDouble(), points);
         String outcome = hasLine ? GradePredictions.outcome(p.get("recommendation").asText(), p.get("line").asDouble(), points) : "";
         e.wins += outcome.equals("WIN") ? 1 : 0;
         e.losses += outcome.equals("LOSS") ? 1 : 0;

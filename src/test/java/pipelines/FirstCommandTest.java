@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +32,7 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import transforms.features.FeatureContract;
+import schemas.vocabulary.Markets;
 
 /**
  * README's first command, {@code backfill --outputDir=X} on the embedded default, run once: the product's demo
@@ -89,6 +93,18 @@ public class FirstCommandTest {
     assertThat(meta.get("trained_from").asText(), equalTo("2023-11-08")); // its first date with a ready player
     assertThat(meta.get("trained_to").asText() + " < " + first, meta.get("trained_to").asText().compareTo(first), lessThan(0));
     assertThat(meta.get("rows").asInt(), greaterThan(100));
+    // one model per market, each with its ensemble weight and the out-of-sample residuals P(over) is computed from
+    assertThat(meta.get("markets").size(), equalTo(Markets.Market.values().length));
+    for (Markets.Market m : Markets.Market.values()) {
+      JsonNode market = meta.get("markets").get(m.key());
+      assertThat(m.key(), Files.exists(Path.of(model + "." + m.key() + ".ubj")), equalTo(true));
+      assertThat(market.get("blend_weight").asDouble(), both(greaterThanOrEqualTo(0.0)).and(lessThanOrEqualTo(1.0)));
+      assertThat("the holdout is the latest dates", market.get("holdout").get("from").asText().compareTo("2023-11-08"), greaterThan(0));
+      int holdout = market.get("holdout").get("rows").asInt();
+      for (String system : List.of("baseline_avg_v1", "gbm_v1", "ensemble_v1")) {
+        assertThat(m.key() + " " + system, market.get("holdout_residuals").get(system).size(), equalTo(holdout));
+      }
+    }
   }
 
   /** Every date predicted has its export document, graded (every predicted date is played). */
@@ -104,6 +120,9 @@ public class FirstCommandTest {
     }
     long ensemble = BackfillTest.rows(predictions).stream().filter(r -> r.get("system_id").asText().equals("ensemble_v1")).count();
     assertThat(ensemble, greaterThan(0L));
+    Set<String> markets = new HashSet<>();
+    BackfillTest.rows(predictions).forEach(r -> markets.add(r.get("market").asText()));
+    assertThat("every market is predicted", markets.size(), equalTo(Markets.Market.values().length));
   }
 
   /**
@@ -128,34 +147,47 @@ public class FirstCommandTest {
   }
 
   @Test
-  public void everySystemPredictsEveryEligibleRowAndARerunReplacesTheDate() throws Exception {
+  public void everySystemPredictsEveryMarketOfEveryEligibleRowAndARerunReplacesTheDate() throws Exception {
     Path partition = out.resolve("player_prop_predictions").resolve("2024-11-22.json");
     String first = Files.readString(partition);
     Set<String> systems = new HashSet<>();
     Set<String> keys = new HashSet<>();
+    int picks = 0;
     for (String line : first.split("\n")) {
       JsonNode r = JSON.readTree(line);
       systems.add(r.get("system_id").asText());
-      assertThat("duplicate key", keys.add(r.get("player_lookup").asText() + "|" + r.get("system_id").asText() + "|"
-          + r.get("line")), equalTo(true));
+      assertThat("duplicate key", keys.add(r.get("player_lookup").asText() + "|" + r.get("market").asText() + "|"
+          + r.get("system_id").asText() + "|" + r.get("line")), equalTo(true));
       assertThat(r.get("feature_schema_version").asText(), equalTo(FeatureContract.VERSION));
       // as of just before tip-off: the line's age is the time from its snapshot to tip-off, not clamped or hidden
       java.time.Instant asOf = java.time.Instant.parse(r.get("as_of").asText());
+      boolean points = r.get("market").asText().equals("player_points");
       if (!r.get("line").isNull()) {
         java.time.Instant snapshot = java.time.Instant.parse(r.get("line_snapshot_time").asText());
         assertThat(snapshot.isBefore(asOf), equalTo(true));
         assertThat(r.get("feature_data_age_hours").asDouble(),
             closeTo((asOf.toEpochMilli() - snapshot.toEpochMilli()) / 3_600_000.0, 1e-9));
-      } else {
+      } else if (points) {
         assertThat(r.get("as_of").asText(), equalTo("2024-11-23T00:00:00Z")); // 19:00 US/Eastern of 2024-11-22
       }
       String rec = r.get("recommendation").asText();
       if (r.get("line").isNull()) {
         assertThat(rec, equalTo("PASS"));
+        assertThat(r.get("p_over").isNull(), equalTo(true));
       } else if (!rec.equals("PASS")) {
-        assertThat(Math.abs(r.get("edge").asDouble()), org.hamcrest.Matchers.greaterThanOrEqualTo(1.5));
+        // a pick: its side's price, its expected value at that price at least the default 3%, its side's chance
+        picks++;
+        boolean over = rec.equals("OVER");
+        assertThat(r.get("odds").asDouble(), equalTo(r.get(over ? "over_odds" : "under_odds").asDouble()));
+        assertThat(r.get("expected_value").asDouble(), greaterThanOrEqualTo(0.03));
+        assertThat(r.get("expected_value").asDouble(), closeTo(transforms.predictions.BetDecision.expectedValue(
+            r.get(over ? "p_over" : "p_under").asDouble(), r.get("p_push").asDouble(), r.get("odds").asDouble()), 1e-9));
+        assertThat(r.get("confidence").asDouble(), equalTo(r.get(over ? "p_over" : "p_under").asDouble()));
+      } else {
+        assertThat(r.get("odds").isNull() && r.get("expected_value").isNull(), equalTo(true));
       }
     }
+    assertThat("some picks clear the threshold", picks, greaterThan(0));
     assertThat(systems, equalTo(Set.of("baseline_avg_v1", "gbm_v1", "ensemble_v1")));
     JsonNode counters = JSON.readTree(out.resolve("run_summary.json").toFile()).get("counters").get("predictions");
     long skipped = counters.path("skipped_not_quality_ready").asLong() + counters.path("skipped_minutes_below_threshold").asLong();
@@ -163,8 +195,15 @@ public class FirstCommandTest {
         .get("rows_written").asLong();
     long predictions = JSON.readTree(out.resolve("run_summary.json").toFile()).get("tables").get("player_prop_predictions")
         .get("rows_written").asLong();
-    assertThat("every feature row is predicted by 3 systems or counted as skipped", predictions, equalTo(3 * (features - skipped)));
+    int markets = Markets.Market.values().length;
+    assertThat("every feature row is predicted in every market by 3 systems, or counted as skipped", predictions,
+        equalTo(3L * markets * (features - skipped)));
     assertThat(counters.path("skipped_minutes_below_threshold").asLong(), greaterThan(0L));
+    long perMarket = 0;
+    for (String rec : List.of("OVER", "UNDER", "PASS")) {
+      perMarket += counters.path("player_rebounds:ensemble_v1:" + rec).asLong();
+    }
+    assertThat("counted per market and system", perMarket, equalTo(features - skipped));
 
     // Into a copy of the run's predictions, so the run summary the other checks read stays the first command's.
     Path rerun = TMP.newFolder("rerun").toPath();
@@ -179,11 +218,15 @@ public class FirstCommandTest {
   @Test
   public void gradingWritesGradesSummariesAndTheGradedExport() throws Exception {
     List<String> summaries = Files.readAllLines(out.resolve("grading_summary").resolve("2024-11-21.json"));
-    assertThat(summaries.size(), equalTo(3));
+    assertThat("one per market and system", summaries.size(), equalTo(3 * Markets.Market.values().length));
     for (String line : summaries) {
       JsonNode s = JSON.readTree(line);
       int decided = s.get("wins").asInt() + s.get("losses").asInt();
-      assertThat(s.get("graded").asInt() + s.get("ungradeable_did_not_play").asInt(), equalTo(s.get("predictions").asInt()));
+      assertThat(s.get("graded").asInt() + s.get("void_did_not_play").asInt(), equalTo(s.get("predictions").asInt()));
+      assertThat(s.get("staked").asInt(), equalTo(decided + s.get("pushes").asInt()));
+      if (s.get("staked").asInt() > 0) {
+        assertThat(s.get("roi").asDouble(), closeTo(s.get("profit").asDouble() / s.get("staked").asInt(), 1e-9));
+      }
       if (decided > 0) {
         assertThat(s.get("hit_rate").asDouble(), equalTo(s.get("wins").asDouble() / decided));
         assertThat(s.get("hit_rate_ci_low").asDouble() <= s.get("hit_rate").asDouble(), equalTo(true));
@@ -191,17 +234,19 @@ public class FirstCommandTest {
       assertThat(s.get("mae").asDouble(), greaterThan(0.0));
     }
     JsonNode export = JSON.readTree(out.resolve("export").resolve("2024-11-21.json").toFile());
-    assertThat(export.get("format").asText(), equalTo("nba-props-export/v1"));
+    assertThat(export.get("format").asText(), equalTo("nba-props-export/v2"));
     assertThat(export.get("graded").asBoolean(), equalTo(true));
     JsonNode player = export.get("games").get(0).get("players").get(0);
-    assertThat(player.get("actual_points").isInt(), equalTo(true));
-    assertThat(player.get("predictions").size(), equalTo(3));
+    assertThat("a pick per market and system", player.get("picks").size(), equalTo(3 * Markets.Market.values().length));
+    for (JsonNode pick : player.get("picks")) {
+      assertThat(pick.get("actual").isInt(), equalTo(true));
+      assertThat(pick.get("outcome").asText(), org.hamcrest.Matchers.not(equalTo("PENDING")));
+    }
   }
 
   @Test
   public void aModelOfAnotherContractAndGradingWithoutPredictionsAreRefused() throws Exception {
-    Path old = TMP.getRoot().toPath().resolve("old.ubj");
-    Files.copy(model, old);
+    Path old = TMP.getRoot().toPath().resolve("old");
     Files.writeString(Path.of(old + ".meta.json"),
         Files.readString(Path.of(model + ".meta.json")).replace(FeatureContract.VERSION, "v0_old"));
     FeaturesTest.Run refused = FeaturesTest.run(FeaturesTest.concat(new String[] {"backfill", "--inputDir=" + input,
@@ -264,18 +309,19 @@ public class FirstCommandTest {
   @Test
   public void trainingThatCannotLearnExitsTwoWithOneLineSayingWhy() throws Exception {
     FeaturesTest.Run empty = FeaturesTest.run("train", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("train-empty"),
-        "--startDate=2030-01-01", "--endDate=2030-01-31", "--modelOut=" + TMP.getRoot().toPath().resolve("none.ubj"));
+        "--startDate=2030-01-01", "--endDate=2030-01-31", "--modelOut=" + TMP.getRoot().toPath().resolve("none"));
     assertThat(empty.stderr(), empty.exit(), equalTo(2));
     assertThat(empty.stderr(), containsString("error: train: no feature row in 2030-01-01..2030-01-31"));
     assertThat("one error line", empty.stderr().lines().filter(l -> l.startsWith("error:")).count(), equalTo(1L));
-    assertThat(Files.exists(TMP.getRoot().toPath().resolve("none.ubj")), equalTo(false));
+    assertThat(Files.exists(TMP.getRoot().toPath().resolve("none.meta.json")), equalTo(false));
 
     FeaturesTest.Run few = FeaturesTest.run("train", "--inputDir=" + input, "--outputDir=" + TMP.newFolder("train-few"),
-        "--startDate=2024-11-20", "--endDate=2024-11-20", "--modelOut=" + TMP.getRoot().toPath().resolve("few.ubj"));
+        "--startDate=2024-11-20", "--endDate=2024-11-20", "--modelOut=" + TMP.getRoot().toPath().resolve("few"));
     assertThat(few.stderr(), few.exit(), equalTo(2));
-    assertThat(few.stderr(), containsString("fewer than --minTrainingRows=100"));
+    assertThat(few.stderr(), containsString("fewer than --minTrainingRows=100 for each market (player_points, player_rebounds,"));
     assertThat(few.stderr(), containsString("not quality-ready"));
-    assertThat(Files.exists(TMP.getRoot().toPath().resolve("few.ubj")), equalTo(false));
+    assertThat(Files.exists(TMP.getRoot().toPath().resolve("few.meta.json")), equalTo(false));
+    assertThat(Files.exists(TMP.getRoot().toPath().resolve("few.player_points.ubj")), equalTo(false));
   }
 
   /** The model was trained on 2023-11-08..2023-11-28 (the training league): predicting those dates would grade it on its own labels. */
@@ -326,29 +372,37 @@ public class FirstCommandTest {
     Map<String, JsonNode> before = new HashMap<>();
     for (String line : Files.readAllLines(morning)) {
       JsonNode r = JSON.readTree(line);
-      if (r.get("player_lookup").asText().equals("andrepryor")) {
+      if (r.get("player_lookup").asText().equals("andrepryor") && r.get("market").asText().equals("player_points")) {
         before.put(r.get("system_id").asText(), r);
       }
     }
     assertThat("he is predicted in the morning", before.keySet(), equalTo(Set.of("baseline_avg_v1", "gbm_v1", "ensemble_v1")));
     List<String> lines = Files.readAllLines(updates);
-    assertThat("one row per system, for the one player whose line moved", lines.size(), equalTo(3));
+    assertThat("the one player whose line moved, every market by every system", lines.size(),
+        equalTo(3 * Markets.Market.values().length));
+    int points = 0;
     for (String line : lines) {
       JsonNode r = JSON.readTree(line);
-      JsonNode morningRow = before.get(r.get("system_id").asText());
       assertThat(r.get("player_lookup").asText(), equalTo("andrepryor"));
+      assertThat(r.get("as_of").asText(), equalTo("2024-11-29T23:15:00Z"));
+      if (!r.get("market").asText().equals("player_points")) {
+        continue;
+      }
+      points++;
+      JsonNode morningRow = before.get(r.get("system_id").asText());
       assertThat(r.get("line").asDouble(), equalTo(33.5));
       assertThat(r.get("line_snapshot_time").asText(), equalTo("2024-11-29T23:15:00Z"));
       assertThat("predicted when the line arrived", r.get("feature_data_age_hours").asDouble(), equalTo(0.0));
-      assertThat(r.get("as_of").asText(), equalTo("2024-11-29T23:15:00Z"));
       assertThat(morningRow.get("line").asDouble(), org.hamcrest.Matchers.not(equalTo(33.5)));
       if (r.get("system_id").asText().equals("baseline_avg_v1")) {
         // The baseline reads no line: only the edge and the call follow the move.
-        assertThat(r.get("predicted_points").asDouble(), equalTo(morningRow.get("predicted_points").asDouble()));
+        assertThat(r.get("predicted_value").asDouble(), equalTo(morningRow.get("predicted_value").asDouble()));
       }
-      assertThat(r.get("edge").asDouble(), closeTo(r.get("predicted_points").asDouble() - 33.5, 1e-9));
-      assertThat(r.get("recommendation").asText(),
-          equalTo(transforms.predictions.BuildPredictions.recommendation(r.get("edge").asDouble(), 1.5)));
+      assertThat(r.get("edge").asDouble(), closeTo(r.get("predicted_value").asDouble() - 33.5, 1e-9));
+      if (!r.get("recommendation").asText().equals("PASS")) {
+        assertThat(r.get("expected_value").asDouble(), greaterThanOrEqualTo(0.03));
+      }
     }
+    assertThat(points, equalTo(3));
   }
 }

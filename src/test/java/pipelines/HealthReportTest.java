@@ -137,6 +137,26 @@ public class HealthReportTest {
         equalTo(List.of("error player_game_logs.csv.gz dead_letter_rate", "warning schedule.csv dead_letter_rate")));
   }
 
+  /**
+   * Per market: on a date with ready rows and someone predicted, a market the run predicts that has lines but nobody
+   * predicted in it is an error naming the market; a market with no line that date, or predicted, is not.
+   */
+  @Test
+  public void aMarketWithLinesThatNobodyWasPredictedInIsAnErrorWithAModel() throws Exception {
+    ObjectNode d = (ObjectNode) JSON.readTree(day("2024-01-10", 10, 10, List.of(), 0, 0, 0, List.of()));
+    d.put("quality_ready_rows", 8).put("players_with_line", 5).put("players_predicted", 8);
+    d.putObject("players_predicted_by_market").put("player_points", 8).put("player_rebounds", 0).put("player_threes", 0);
+    d.putObject("players_with_line_by_market").put("player_points", 5).put("player_rebounds", 4).put("player_threes", 0);
+    Map<String, List<String>> docs = Map.of("2024-01-10", List.of(d.toString()));
+    ObjectNode withModel = HealthReport.compose("backfill", docs, JSON.createObjectNode(),
+        Runs.thresholds("backfill", options("--model=m")), Map.of());
+    assertThat(breaches(withModel), equalTo(List.of("error 2024-01-10 players_predicted")));
+    assertThat(withModel.get("breaches").get(0).get("message").asText(),
+        containsString("4 players have a player_rebounds line, but nobody was predicted in player_rebounds"));
+    assertThat(breaches(HealthReport.compose("backfill", docs, JSON.createObjectNode(),
+        Runs.thresholds("backfill", options()), Map.of())), equalTo(List.of()));
+  }
+
   @Test
   public void aDateWhereReadinessWasPossibleButNoRowIsReadyIsAnErrorAndAFeedAbsentAllRunOneWarning() throws Exception {
     // 01-10: an opener, nobody has five prior games yet: normal. 01-20: six players have the history, none is ready.

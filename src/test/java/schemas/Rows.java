@@ -103,19 +103,28 @@ public final class Rows {
         .build();
   }
 
-  /** A prediction of {@code system} for BOS–NYK on {@code date}; {@code line} null: no line (PASS). */
+  /**
+   * A points prediction of {@code system} for BOS–NYK on {@code date}; {@code line} null: no line (PASS). An OVER or
+   * UNDER is taken at −110 with confidence 0.6.
+   */
   public static PlayerPropPrediction prediction(String player, String date, String system, Double line, double predicted, String rec) {
+    boolean pick = !rec.equals("PASS");
     return PlayerPropPrediction.builder()
         .setPlayerLookup(player)
         .setGameDate(date)
+        .setMarket("player_points")
         .setSystemId(system)
         .setLine(line)
         .setTeamAbbr("BOS")
         .setOpponentTeamAbbr("NYK")
-        .setPredictedPoints(predicted)
+        .setPredictedValue(predicted)
         .setEdge(line == null ? null : predicted - line)
+        .setOverOdds(line == null ? null : -110.0)
+        .setUnderOdds(line == null ? null : -110.0)
+        .setMarketPOver(line == null ? null : 0.5)
+        .setOdds(pick ? -110.0 : null)
         .setRecommendation(rec)
-        .setConfidence(0.6)
+        .setConfidence(pick ? 0.6 : null)
         .setFeatureQualityScore(100)
         .setFeatureDataAgeHours(12)
         .setModelVersion(system + "_test")

@@ -36,7 +36,7 @@ public class ReadCsvRecordsTest {
           + "OREB,DREB,REB,AST,TOV,STL,BLK,PF,PTS,PLUS_MINUS";
   public static final String GORDON =
       "2023-24,203932,Aaron Gordon,DEN,0022300061,2023-10-24,DEN vs. LAL,W,35,7,11,1,2,0,0,2,5,7,5,2,1,0,0,15,6";
-  static final String JAMES =
+  public static final String JAMES =
       "2023-24,2544,LeBron James,LAL,0022300061,2023-10-24,LAL @ DEN,L,29,10,16,1,4,0,1,1,7,8,5,1,1,0,1,21,-12";
 
   private Path write(String name, String content, boolean gzip) throws Exception {

@@ -187,4 +187,58 @@ public class ReadInputsTest {
         "props_other_dates_ignored", 1L,
         "prop_offers_other_dates_ignored", 1L)));
   }
+
+  private static void writeIn(java.nio.file.Path dir, String name, String header, String... rows) throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(name), header + "\n" + String.join("\n", rows) + "\n");
+  }
+
+  /**
+   * Two season folders read as one input: each kind's files of both folders together, every dead letter naming its
+   * own file (relative to the folders' parent), and a second folder holding other players of the same date is fine;
+   * a row in both folders is refused before any graph is built.
+   */
+  @Test
+  public void severalFoldersAreReadTogetherAndTheirDeadLettersKeepTheirFile() throws Exception {
+    java.nio.file.Path seasons = tmp.newFolder("seasons").toPath();
+    java.nio.file.Path a = seasons.resolve("2023-24");
+    java.nio.file.Path b = seasons.resolve("2023-24-more");
+    writeIn(a, "player_game_logs.csv", ReadCsvRecordsTest.HEADER, GORDON, GORDON.replace(",15,6", ",twenty,6"));
+    // the same date, another player: his row is in one folder only
+    writeIn(b, "player_game_logs.csv", ReadCsvRecordsTest.HEADER, ReadCsvRecordsTest.JAMES, ReadCsvRecordsTest.JAMES.replace(",21,-12", ",x,-12"));
+    writeIn(b, "schedule.csv", "GAME_DATE,HOME_TEAM_ABBREVIATION,AWAY_TEAM_ABBREVIATION", "2023-10-24,DEN,LAL");
+    InputFiles both = InputFiles.discover(a + "," + b);
+    both.refuseDoubledRows(LATEST);
+    assertThat(both.fileNames(), equalTo(java.util.List.of(
+        "2023-24/player_game_logs.csv", "2023-24-more/player_game_logs.csv", "2023-24-more/schedule.csv")));
+    ReadInputs.Inputs in = p.apply(ReadInputs.of(both, LATEST));
+    PAssert.that(text("Games", in.gameSummaries, g -> g.getPlayerLookup() + " " + g.getGameDate()))
+        .containsInAnyOrder("aarongordon 2023-10-24 @2023-10-24", "lebronjames 2023-10-24 @2023-10-24");
+    PAssert.that(text("Schedule", in.schedule, g -> g.getHomeTeamAbbr() + "-" + g.getAwayTeamAbbr()))
+        .containsInAnyOrder("DEN-LAL @2023-10-24");
+    PAssert.that(in.deadLetters.apply("DeadLetterFiles", org.apache.beam.sdk.transforms.MapElements
+            .into(org.apache.beam.sdk.values.TypeDescriptors.strings()).via((DeadLetter d) -> d.getSourceFile() + ":" + d.getLineNumber())))
+        .containsInAnyOrder("2023-24/player_game_logs.csv:3", "2023-24-more/player_game_logs.csv:3");
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    assertThat(counters(result).get("2023-24/player_game_logs.csv:rows_accepted"), equalTo(1L));
+    assertThat(counters(result).get("2023-24-more/player_game_logs.csv:rows_accepted"), equalTo(1L));
+    // a file under a folder is one flat dead-letter partition, as the stale-partition cleanup names it too
+    assertThat(schemas.Tables.DEAD_LETTER.partitionOf(DeadLetter.of("2023-24/player_game_logs.csv", 3, "x", "y")),
+        equalTo("2023-24%2Fplayer_game_logs.csv"));
+
+    // Gordon's game in both folders would be two rows of one player-game: refused, naming the row and the folders
+    java.nio.file.Path c = seasons.resolve("copy");
+    writeIn(c, "player_game_logs.csv", ReadCsvRecordsTest.HEADER, GORDON.replace("2023-10-24", "2023-10-25"), GORDON);
+    InputFiles doubled = InputFiles.discover(a + "," + c);
+    String refusal = "";
+    try {
+      doubled.refuseDoubledRows(LATEST);
+    } catch (InputFiles.InputException e) {
+      refusal = e.getMessage();
+    }
+    assertThat(refusal, equalTo("player_game_logs.csv: 1 rows are in both " + a + " and " + c
+        + " (e.g. player_id=203932, game_date=2023-10-24): reading both folders would count each twice; give each row's "
+        + "file in one folder only"));
+  }
 }

@@ -74,6 +74,40 @@ public class BuildHealthFactsTest {
     p.run().waitUntilFinish();
   }
 
+  /** Players predicted and with a line are counted per market of the run, 0 included; other markets' lines are not. */
+  @Test
+  public void aDateCountsPlayersPredictedAndWithALinePerMarketOfTheRun() {
+    PCollection<DeadLetter> none = p.apply("NoDead", Create.empty(SchemaCoders.of(DeadLetter.class)));
+    PCollection<schemas.PlayerPropPrediction> predictions = p.apply("Predictions", Create.of(
+            schemas.Rows.prediction("ann", "2024-01-20", "gbm_v1", 20.5, 22, "OVER"),
+            schemas.Rows.prediction("ann", "2024-01-20", "ensemble_v1", 20.5, 22, "OVER"),
+            schemas.Rows.prediction("bob", "2024-01-20", "gbm_v1", null, 9, "PASS"))
+        .withCoder(SchemaCoders.of(schemas.PlayerPropPrediction.class)));
+    PCollection<schemas.PropLine> lines = p.apply("Lines", Create.of(
+            transforms.TestRows.line("Ann", "2024-01-20", 20.5).toBuilder().setMarket("player_points").build(),
+            transforms.TestRows.line("Ann", "2024-01-20", 6.5).toBuilder().setMarket("player_rebounds").build(),
+            transforms.TestRows.line("Cat", "2024-01-20", 3.5).toBuilder().setMarket("player_rebounds").build(),
+            transforms.TestRows.line("Cat", "2024-01-20", 1.5).toBuilder().setMarket("player_blocks").build())
+        .withCoder(SchemaCoders.of(schemas.PropLine.class)));
+    PCollection<KV<String, String>> docs = BuildHealthFacts.of(new BuildHealthFacts.Inputs(none).lines(lines)
+        .predictions(predictions, java.util.List.of("player_points", "player_rebounds")), date -> true);
+    PAssert.that(document(docs, "2024-01-20")).satisfies(docLines -> {
+      for (String line : docLines) {
+        JsonNode d;
+        try {
+          d = JSON.readTree(line);
+        } catch (Exception e) {
+          throw new AssertionError(line, e);
+        }
+        assertThat(d.get("players_predicted").asInt(), equalTo(2));
+        assertThat(d.get("players_predicted_by_market").toString(), equalTo("{\"player_points\":2,\"player_rebounds\":0}"));
+        assertThat(d.get("players_with_line_by_market").toString(), equalTo("{\"player_points\":1,\"player_rebounds\":2}"));
+      }
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
   /**
    * Line coverage is of the points-line features: a player with lines in other markets only is not one "with a
    * line", and a player's several markets count him once.

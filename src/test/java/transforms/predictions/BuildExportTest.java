@@ -15,9 +15,9 @@ import schemas.SchemaCoders;
 import schemas.vocabulary.GameDates;
 
 /**
- * One export document per game date, compared whole: the stable fields of README "Export", games named by
- * their two teams in alphabetical order, players and systems sorted, figures rounded, and {@code graded}
- * true once any row has a result.
+ * One export document per game date, compared whole: the stable fields of README "Export", games named by their two
+ * teams in alphabetical order, players sorted, each player's picks by market then system, figures rounded, and
+ * {@code graded} true once any row has a result.
  */
 public class BuildExportTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
@@ -34,14 +34,18 @@ public class BuildExportTest {
   }
 
   @Test
-  public void oneDocumentPerDateWithGamesPlayersAndSystemsInOrder() {
+  public void oneDocumentPerDateWithGamesPlayersAndPicksInOrder() {
     PlayerPropPrediction carl = Rows.prediction("carl", D, "baseline", null, 9.96, "PASS").toBuilder()
         .setTeamAbbr("ORL").setOpponentTeamAbbr("MIA").build();
     PlayerPropPrediction bob = Rows.prediction("bob", D, "baseline", 12.0, 10.0, "UNDER").toBuilder()
         .setTeamAbbr("NYK").setOpponentTeamAbbr("BOS").build();
+    PlayerPropPrediction annPoints = Rows.prediction("ann", D, "baseline", 20.5, 24.04, "OVER").toBuilder()
+        .setPOver(0.61234).setConfidence(0.61234).setOdds(120.0).setExpectedValue(0.347148).build();
+    PlayerPropPrediction annRebounds = Rows.prediction("ann", D, "baseline", null, 6.0, "PASS").toBuilder()
+        .setMarket("player_rebounds").build();
     PCollection<PredictionGrade> rows = p.apply(Create.timestamped(
-            onItsDate(graded(Rows.prediction("ann", D, "gbm", 20.5, 18.0, "UNDER"), 34, 25)),
-            onItsDate(graded(Rows.prediction("ann", D, "baseline", 20.5, 24.04, "OVER").toBuilder().setConfidence(0.61234).build(), 34, 25)),
+            onItsDate(graded(annRebounds, 34, 25)),
+            onItsDate(graded(annPoints, 34, 25)),
             onItsDate(graded(bob, 20, 12)),
             onItsDate(graded(Rows.prediction("dan", D, "baseline", 15.5, 18.0, "OVER"), 0, 0)),
             onItsDate(graded(carl, 25, 10)),
@@ -49,27 +53,34 @@ public class BuildExportTest {
         .withCoder(SchemaCoders.of(PredictionGrade.class)));
 
     PAssert.that(rows.apply(new BuildExport())).containsInAnyOrder(
-        KV.of(D, "{\"format\":\"nba-props-export/v1\",\"game_date\":\"2024-01-20\",\"graded\":true,\"games\":["
+        KV.of(D, "{\"format\":\"nba-props-export/v2\",\"game_date\":\"2024-01-20\",\"graded\":true,\"games\":["
             + "{\"game\":\"BOS-NYK\",\"players\":["
-            + "{\"player_lookup\":\"ann\",\"team_abbr\":\"BOS\",\"opponent_team_abbr\":\"NYK\",\"line\":20.5,\"actual_points\":25,"
-            + "\"predictions\":["
-            + "{\"system_id\":\"baseline\",\"predicted_points\":24.0,\"recommendation\":\"OVER\",\"confidence\":0.612,\"outcome\":\"WIN\"},"
-            + "{\"system_id\":\"gbm\",\"predicted_points\":18.0,\"recommendation\":\"UNDER\",\"confidence\":0.6,\"outcome\":\"LOSS\"}]},"
-            + "{\"player_lookup\":\"bob\",\"team_abbr\":\"NYK\",\"opponent_team_abbr\":\"BOS\",\"line\":12.0,\"actual_points\":12,"
-            + "\"predictions\":["
-            + "{\"system_id\":\"baseline\",\"predicted_points\":10.0,\"recommendation\":\"UNDER\",\"confidence\":0.6,\"outcome\":\"PUSH\"}]},"
-            + "{\"player_lookup\":\"dan\",\"team_abbr\":\"BOS\",\"opponent_team_abbr\":\"NYK\",\"line\":15.5,\"actual_points\":null,"
-            + "\"predictions\":["
-            + "{\"system_id\":\"baseline\",\"predicted_points\":18.0,\"recommendation\":\"OVER\",\"confidence\":0.6,\"outcome\":\"UNGRADEABLE\"}]}]},"
+            + "{\"player_lookup\":\"ann\",\"team_abbr\":\"BOS\",\"opponent_team_abbr\":\"NYK\",\"picks\":["
+            + "{\"market\":\"player_points\",\"system_id\":\"baseline\",\"line\":20.5,\"odds\":120.0,\"predicted_value\":24.0,"
+            + "\"p_over\":0.612,\"market_p_over\":0.5,\"expected_value\":0.347,\"recommendation\":\"OVER\",\"confidence\":0.612,"
+            + "\"actual\":25,\"outcome\":\"WIN\",\"profit\":1.2},"
+            + "{\"market\":\"player_rebounds\",\"system_id\":\"baseline\",\"line\":null,\"odds\":null,\"predicted_value\":6.0,"
+            + "\"p_over\":null,\"market_p_over\":null,\"expected_value\":null,\"recommendation\":\"PASS\",\"confidence\":null,"
+            + "\"actual\":0,\"outcome\":\"NO_BET\",\"profit\":0.0}]},"
+            + "{\"player_lookup\":\"bob\",\"team_abbr\":\"NYK\",\"opponent_team_abbr\":\"BOS\",\"picks\":["
+            + "{\"market\":\"player_points\",\"system_id\":\"baseline\",\"line\":12.0,\"odds\":-110.0,\"predicted_value\":10.0,"
+            + "\"p_over\":null,\"market_p_over\":0.5,\"expected_value\":null,\"recommendation\":\"UNDER\",\"confidence\":0.6,"
+            + "\"actual\":12,\"outcome\":\"PUSH\",\"profit\":0.0}]},"
+            + "{\"player_lookup\":\"dan\",\"team_abbr\":\"BOS\",\"opponent_team_abbr\":\"NYK\",\"picks\":["
+            + "{\"market\":\"player_points\",\"system_id\":\"baseline\",\"line\":15.5,\"odds\":-110.0,\"predicted_value\":18.0,"
+            + "\"p_over\":null,\"market_p_over\":0.5,\"expected_value\":null,\"recommendation\":\"OVER\",\"confidence\":0.6,"
+            + "\"actual\":null,\"outcome\":\"VOID\",\"profit\":0.0}]}]},"
             + "{\"game\":\"MIA-ORL\",\"players\":["
-            + "{\"player_lookup\":\"carl\",\"team_abbr\":\"ORL\",\"opponent_team_abbr\":\"MIA\",\"line\":null,\"actual_points\":10,"
-            + "\"predictions\":["
-            + "{\"system_id\":\"baseline\",\"predicted_points\":10.0,\"recommendation\":\"PASS\",\"confidence\":0.6,\"outcome\":\"NO_BET\"}]}]}]}"),
-        KV.of(NEXT, "{\"format\":\"nba-props-export/v1\",\"game_date\":\"2024-01-21\",\"graded\":false,\"games\":["
+            + "{\"player_lookup\":\"carl\",\"team_abbr\":\"ORL\",\"opponent_team_abbr\":\"MIA\",\"picks\":["
+            + "{\"market\":\"player_points\",\"system_id\":\"baseline\",\"line\":null,\"odds\":null,\"predicted_value\":10.0,"
+            + "\"p_over\":null,\"market_p_over\":null,\"expected_value\":null,\"recommendation\":\"PASS\",\"confidence\":null,"
+            + "\"actual\":10,\"outcome\":\"NO_BET\",\"profit\":0.0}]}]}]}"),
+        KV.of(NEXT, "{\"format\":\"nba-props-export/v2\",\"game_date\":\"2024-01-21\",\"graded\":false,\"games\":["
             + "{\"game\":\"BOS-NYK\",\"players\":["
-            + "{\"player_lookup\":\"ann\",\"team_abbr\":\"BOS\",\"opponent_team_abbr\":\"NYK\",\"line\":20.5,\"actual_points\":null,"
-            + "\"predictions\":["
-            + "{\"system_id\":\"baseline\",\"predicted_points\":22.0,\"recommendation\":\"OVER\",\"confidence\":0.6,\"outcome\":\"PENDING\"}]}]}]}"));
+            + "{\"player_lookup\":\"ann\",\"team_abbr\":\"BOS\",\"opponent_team_abbr\":\"NYK\",\"picks\":["
+            + "{\"market\":\"player_points\",\"system_id\":\"baseline\",\"line\":20.5,\"odds\":-110.0,\"predicted_value\":22.0,"
+            + "\"p_over\":null,\"market_p_over\":0.5,\"expected_value\":null,\"recommendation\":\"OVER\",\"confidence\":0.6,"
+            + "\"actual\":null,\"outcome\":\"PENDING\",\"profit\":null}]}]}]}"));
     p.run().waitUntilFinish();
   }
 }

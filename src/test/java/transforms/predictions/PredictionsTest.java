@@ -32,14 +32,33 @@ import schemas.MlFeatureStoreV2;
 import schemas.PlayerPropPrediction;
 import schemas.PredictionGrade;
 import schemas.SchemaCoders;
+import schemas.MarketLine;
+import schemas.Rows;
+import schemas.vocabulary.Markets;
+import java.util.Map;
 
 /** Phase 5 rules: who gets a prediction, PASS, grading outcomes, the hit-rate interval, model refusal. */
 public class PredictionsTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
   @Rule public final TemporaryFolder tmp = new TemporaryFolder();
 
-  /** A feature row with these values (the others 1.0); a line when {@code line} is not null. */
+  /**
+   * A feature row with these values (the others 1.0); with a points line at −110 both ways (snapshot 15:00Z) when
+   * {@code line} is not null.
+   */
   public static MlFeatureStoreV2 row(String player, boolean ready, double minutesLast10, Double line) {
+    return rowWithLines(player, ready, minutesLast10, line == null ? List.of() : List.of(line(Markets.Market.POINTS, line, -110.0, -110.0)));
+  }
+
+  /** A consensus line of {@code market} as the feature row carries it, snapshot 15:00Z, opened half a point lower. */
+  public static MarketLine line(Markets.Market market, double line, Double overOdds, Double underOdds) {
+    return MarketLine.builder().setMarket(market.key()).setLine(line).setOpeningLine(line - 0.5).setOverOdds(overOdds)
+        .setUnderOdds(underOdds).setBooksCount(3).setSnapshotTime("2024-01-20T15:00:00Z")
+        .setOpeningSnapshotTime("2024-01-20T13:00:00Z").setGameTime("2024-01-21T00:30:00Z").build();
+  }
+
+  /** A feature row with these lines; its points block averages 20 / 18 / 16 over the last 5 / last 10 / season. */
+  public static MlFeatureStoreV2 rowWithLines(String player, boolean ready, double minutesLast10, List<MarketLine> lines) {
     List<String> names = FeatureContract.names();
     List<Double> f = new ArrayList<>(Collections.nCopies(names.size(), 1.0));
     f.set(names.indexOf("pts_avg_last_5"), 20.0);
@@ -47,10 +66,11 @@ public class PredictionsTest {
     f.set(names.indexOf("pts_avg_season"), 16.0);
     f.set(names.indexOf("pts_std_last_10"), 5.0);
     f.set(names.indexOf("minutes_avg_last_10"), minutesLast10);
-    f.set(names.indexOf("pts_has_line"), line == null ? 0.0 : 1.0);
-    f.set(names.indexOf("pts_line"), line == null ? 0.0 : line);
+    MarketLine points = lines.stream().filter(l -> l.getMarket().equals(Markets.Market.POINTS.key())).findFirst().orElse(null);
+    f.set(names.indexOf("pts_has_line"), points == null ? 0.0 : 1.0);
+    f.set(names.indexOf("pts_line"), points == null ? 0.0 : points.getLine());
     List<String> sources = new ArrayList<>(Collections.nCopies(names.size(), FeatureContract.COMPUTED));
-    if (line == null) {
+    if (points == null) {
       for (String vegas : List.of("pts_line", "pts_opening_line", "pts_line_move")) {
         sources.set(names.indexOf(vegas), FeatureContract.MISSING_OPTIONAL);
       }
@@ -59,12 +79,14 @@ public class PredictionsTest {
         .setPlayerLookup(player).setGameDate("2024-01-20").setSeason("2023-24").setTeamAbbr("BOS").setOpponentTeamAbbr("NYK")
         .setFeatureSchemaVersion(FeatureContract.VERSION).setFeatureCount(names.size()).setFeatureNames(names)
         .setFeatures(f).setFeatureSources(sources).setDefaultedFeatures(List.of())
-        .setDefaultFeatureCount(0).setRequiredDefaultCount(0).setVegasDefaultCount(line == null ? 3 : 0)
+        .setDefaultFeatureCount(0).setRequiredDefaultCount(0).setVegasDefaultCount(points == null ? 3 : 0)
         .setShotZoneMissingCount(0).setGameLineMissingCount(0).setMissingFeeds(List.of())
         .setGamesPlayedSeason(20).setIsQualityReady(ready).setFeatureQualityScore(100).setCacheMissFallbackUsed(false)
-        .setDataQualityIssues(List.of()).setLineSnapshotTime(line == null ? null : "2024-01-20T15:00:00Z")
-        .setUniverseSource("played").setAsOf(AS_OF).build();
+        .setDataQualityIssues(List.of()).setLineSnapshotTime(points == null ? null : points.getSnapshotTime())
+        .setUniverseSource("played").setAsOf(AS_OF).setMarketLines(lines).build();
   }
+
+  static final List<Markets.Market> POINTS = List.of(Markets.Market.POINTS);
 
   /** The rows' as-of instant: 17:00 US/Eastern, seven hours after their 15:00Z line. */
   static final String AS_OF = "2024-01-20T22:00:00Z";
@@ -74,7 +96,7 @@ public class PredictionsTest {
     PCollection<PlayerPropPrediction> out =
         p.apply(Create.of(row("starter", true, 32, 17.5), row("noline", true, 15, null))
                 .withCoder(SchemaCoders.of(MlFeatureStoreV2.class)))
-            .apply(new BuildPredictions(List.of(PredictionSystem.BASELINE), 15, 1.5));
+            .apply(new BuildPredictions(List.of(PredictionSystem.BASELINE), Calibration.none(), POINTS, 15, BetDecision.DEFAULT_MIN_EV));
     PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings())
             .via(r -> r.getPlayerLookup() + "|" + r.getAsOf() + "|" + r.getFeatureDataAgeHours())))
         // with a line: from its 15:00Z snapshot; without: from the start of the date (05:00Z), the box scores'
@@ -87,7 +109,7 @@ public class PredictionsTest {
     MlFeatureStoreV2 r = row("starter", true, 32, 17.5);
     // as of 14:00Z, before the 15:00Z line it carries: a negative age must show, not read as fresh
     long asOf = java.time.Instant.parse("2024-01-20T14:00:00Z").toEpochMilli();
-    assertThat(BuildPredictions.dataAgeHours(r, asOf), equalTo(-1.0));
+    assertThat(BuildPredictions.dataAgeHours(r, r.lineOf(Markets.Market.POINTS), asOf), equalTo(-1.0));
   }
 
   @Test
@@ -97,12 +119,12 @@ public class PredictionsTest {
                 row("starter", true, 32, 17.5), row("bench", true, 9, null), row("rookie", false, 30, 12.5),
                 row("noline", true, 15, null))
                 .withCoder(SchemaCoders.of(MlFeatureStoreV2.class)))
-            .apply(new BuildPredictions(List.of(PredictionSystem.BASELINE), 15, 1.5));
+            .apply(new BuildPredictions(List.of(PredictionSystem.BASELINE), Calibration.none(), POINTS, 15, BetDecision.DEFAULT_MIN_EV));
     PAssert.that(out.apply(MapElements.into(TypeDescriptors.strings())
             .via(r -> r.getPlayerLookup() + "|" + r.getRecommendation() + "|"
-                + (r.getEdge() == null ? "null" : String.format("%.2f", r.getEdge())))))
-        // baseline = 0.5·20 + 0.3·18 + 0.2·16 = 18.6; edge vs 17.5 = 1.1 < 1.5: PASS; no line: PASS, null edge
-        .containsInAnyOrder("starter|PASS|1.10", "noline|PASS|null");
+                + (r.getEdge() == null ? "null" : String.format("%.2f", r.getEdge())) + "|" + r.getPOver())))
+        // baseline = 0.5·20 + 0.3·18 + 0.2·16 = 18.6; edge vs 17.5 = 1.1; without residuals, no P(over): PASS
+        .containsInAnyOrder("starter|PASS|1.10|null", "noline|PASS|null|null");
     PipelineResult result = p.run();
     result.waitUntilFinish();
     assertThat(counter(result, "skipped_minutes_below_threshold"), equalTo(1L));
@@ -120,18 +142,6 @@ public class PredictionsTest {
   }
 
   @Test
-  public void passWithoutALineOrUnderTheThresholdElseTheEdgesSide() {
-    assertThat(BuildPredictions.recommendation(null, 1.5), equalTo("PASS"));
-    assertThat(BuildPredictions.recommendation(1.49, 1.5), equalTo("PASS"));
-    assertThat(BuildPredictions.recommendation(-1.49, 1.5), equalTo("PASS"));
-    assertThat(BuildPredictions.recommendation(1.5, 1.5), equalTo("OVER"));
-    assertThat(BuildPredictions.recommendation(-3.0, 1.5), equalTo("UNDER"));
-    assertThat(BuildPredictions.confidence(null, 5, "PASS"), equalTo(0.5));
-    assertThat(BuildPredictions.confidence(5.0, 5, "OVER"), closeTo(0.8413, 1e-4)); // Φ(1)
-    assertThat(BuildPredictions.confidence(-3.0, 1, "UNDER"), closeTo(0.8413, 1e-4)); // σ floored at 3
-  }
-
-  @Test
   public void gradingWinsLosesPushesAndNeverAveragesAPlayerWhoDidNotPlay() {
     assertThat(GradePredictions.outcome("OVER", 20.5, 25), equalTo("WIN"));
     assertThat(GradePredictions.outcome("OVER", 20.5, 18), equalTo("LOSS"));
@@ -140,13 +150,11 @@ public class PredictionsTest {
     assertThat(GradePredictions.outcome("PASS", 20.5, 30), equalTo("NO_BET"));
     List<PredictionGrade> rows = List.of(
         grade("OVER", 20.5, 25, 24.0), grade("OVER", 20.5, 18, 24.0), grade("UNDER", 20.0, 20, 17.0),
-        grade("PASS", null, 10, 12.0), PredictionGrade.builder().setPlayerLookup("out").setGameDate("2024-01-20")
-            .setSystemId("s").setTeamAbbr("BOS").setOpponentTeamAbbr("NYK").setPredictedPoints(30).setRecommendation("OVER")
-            .setLine(20.5).setConfidence(0.9).setOutcome("UNGRADEABLE").setUngradeableReason("did_not_play").build());
-    GradingSummary s = GradePredictions.summarize("2024-01-20", "s", rows);
+        grade("PASS", null, 10, 12.0), GradePredictions.grade(Rows.prediction("out", "2024-01-20", "s", 20.5, 30, "OVER"), null));
+    GradingSummary s = GradePredictions.summarize("2024-01-20", "player_points", "s", rows);
     assertThat(s.getPredictions(), equalTo(5));
     assertThat(s.getGraded(), equalTo(4));
-    assertThat(s.getUngradeableDidNotPlay(), equalTo(1));
+    assertThat(s.getVoidDidNotPlay(), equalTo(1));
     assertThat(s.getMae(), closeTo((1 + 6 + 3 + 2) / 4.0, 1e-9));
     assertThat(s.getWins(), equalTo(1));
     assertThat(s.getLosses(), equalTo(1));
@@ -156,12 +164,7 @@ public class PredictionsTest {
   }
 
   private static PredictionGrade grade(String rec, Double line, int actual, double predicted) {
-    PlayerPropPrediction p = PlayerPropPrediction.builder()
-        .setPlayerLookup("p" + actual).setGameDate("2024-01-20").setSystemId("s").setLine(line).setTeamAbbr("BOS")
-        .setOpponentTeamAbbr("NYK").setPredictedPoints(predicted).setEdge(line == null ? null : predicted - line)
-        .setRecommendation(rec).setConfidence(0.6).setFeatureQualityScore(100).setFeatureDataAgeHours(12)
-        .setModelVersion("m").setFeatureSchemaVersion(FeatureContract.VERSION).build();
-    return GradePredictions.grade(p, played(actual));
+    return GradePredictions.grade(Rows.prediction("p" + actual, "2024-01-20", "s", line, predicted, rec), played(actual));
   }
 
   private static schemas.PlayerGameSummary played(int points) {
@@ -200,34 +203,78 @@ public class PredictionsTest {
     GbmModel.Params params = new GbmModel.Params();
     params.rounds = 200;
     params.eta = 0.3;
-    GbmModel model = GbmModel.train(x, y, params, "nan-model");
+    GbmModel model = GbmModel.train(x, y, params);
     assertThat(model.predict(x.get(0)), closeTo(20.0, 0.5));
     assertThat(model.predict(x.get(1)), closeTo(5.0, 0.5));
   }
 
-  @Test
-  public void aModelOfAnotherFeatureContractIsRefused() throws Exception {
+  /** A model of y = slope × (the value of every feature) + 1, on rows whose features are all 0..6. */
+  static GbmModel linearModel(double slope) {
     List<double[]> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       double[] f = new double[FeatureContract.names().size()];
       java.util.Arrays.fill(f, i % 7);
       x.add(f);
-      y.add(3.0 * (i % 7) + 1);
+      y.add(slope * (i % 7) + 1);
     }
     GbmModel.Params params = new GbmModel.Params();
     params.rounds = 200;
-    GbmModel model = GbmModel.train(x, y, params, "test-model");
-    Path file = tmp.getRoot().toPath().resolve("m.ubj");
-    model.save(file.toString(), new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
-    GbmModel back = GbmModel.load(file.toString());
-    assertThat(back.predict(x.get(5)), closeTo(3.0 * 5 + 1, 0.5));
+    return GbmModel.train(x, y, params);
+  }
 
-    Path meta = Path.of(file + ".meta.json");
+  private static double[] allFeatures(double v) {
+    double[] f = new double[FeatureContract.names().size()];
+    java.util.Arrays.fill(f, v);
+    return f;
+  }
+
+  /**
+   * A bundle saved and loaded: each market's model predicts the same, its blend weight and residuals (to 1e-4) come
+   * back, P(over) from them is the same, and the meta names every market's file, relative to the bundle's folder.
+   */
+  @Test
+  public void aBundleRoundTripsEveryMarketsModelWeightAndResiduals() throws Exception {
+    Map<Markets.Market, ModelBundle.MarketFit> fits = new java.util.LinkedHashMap<>();
+    double[] residuals = new double[40];
+    for (int i = 0; i < residuals.length; i++) {
+      residuals[i] = (i % 4) * 2 - 3 + 0.000_01 * i; // −3, −1, 1, 3, each 10 times (stored to 1e-4)
+    }
+    fits.put(Markets.Market.POINTS, new ModelBundle.MarketFit(linearModel(3), 0.62,
+        Map.of(GbmModel.SYSTEM_ID, residuals, PredictionSystem.BASELINE_ID, new double[] {-1, 1}), null));
+    fits.put(Markets.Market.REBOUNDS, new ModelBundle.MarketFit(linearModel(1), 0.0, Map.of(), null));
+    ModelBundle bundle = ModelBundle.of("gbm_v1:test", "2024-01-01", "2024-01-31", fits);
+    Path dir = tmp.newFolder("bundle").toPath();
+    String path = dir.resolve("gbm_v1").toString();
+    bundle.save(path, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("rows", 200));
+
+    Path moved = tmp.newFolder("moved").toPath();
+    for (String f : List.of("gbm_v1.meta.json", "gbm_v1.player_points.ubj", "gbm_v1.player_rebounds.ubj")) {
+      Files.move(dir.resolve(f), moved.resolve(f)); // the meta names its files relative to its folder
+    }
+    ModelBundle back = ModelBundle.load(moved.resolve("gbm_v1").toString());
+    assertThat(back.markets(), equalTo(java.util.EnumSet.of(Markets.Market.POINTS, Markets.Market.REBOUNDS)));
+    assertThat(back.model(Markets.Market.POINTS).predict(allFeatures(5)), closeTo(3.0 * 5 + 1, 0.5));
+    assertThat(back.model(Markets.Market.REBOUNDS).predict(allFeatures(5)), closeTo(1.0 * 5 + 1, 0.5));
+    assertThat(back.model(Markets.Market.POINTS).predict(allFeatures(2)),
+        equalTo(bundle.model(Markets.Market.POINTS).predict(allFeatures(2))));
+    assertThat(back.blendWeight(Markets.Market.POINTS), equalTo(0.62));
+    assertThat(back.blendWeight(Markets.Market.REBOUNDS), equalTo(0.0));
+    assertThat(back.residuals(GbmModel.SYSTEM_ID, Markets.Market.POINTS)[39], closeTo(3.0004, 1e-12));
+    assertThat(back.residuals(GbmModel.SYSTEM_ID, Markets.Market.REBOUNDS), nullValue());
+    assertThat(back.trainedOn().toString(), equalTo(bundle.trainedOn().toString()));
+    // residuals −3, −1, 1, 3: predicted 25 against 22.5 is over unless r = −3
+    OverProbability.Chances c = back.calibration().chances(GbmModel.SYSTEM_ID, Markets.Market.POINTS, 25, 22.5);
+    assertThat(c.over(), equalTo(0.75));
+    assertThat(back.calibration().chances(GbmModel.SYSTEM_ID, Markets.Market.REBOUNDS, 25, 22.5), nullValue());
+    assertThat("two baseline residuals: a normal, not shares", back.calibration()
+        .chances(PredictionSystem.BASELINE_ID, Markets.Market.POINTS, 25, 24.5).over(), closeTo(0.6382, 1e-3));
+
+    Path meta = moved.resolve("gbm_v1.meta.json");
     Files.writeString(meta, Files.readString(meta).replace(FeatureContract.VERSION, "v0_old"));
     IllegalArgumentException refused = null;
     try {
-      GbmModel.load(file.toString());
+      ModelBundle.load(moved.resolve("gbm_v1").toString());
     } catch (IllegalArgumentException e) {
       refused = e;
     }
