@@ -41,7 +41,8 @@ import transforms.predictions.GradePredictions;
  * snapshots. Needs ../shared/data/nba; prints a message and stops without it.
  *
  * <pre>mvn -q -DskipTests package && mvn -q -DskipTests test-compile &&
- * java -Xmx8g -cp target/nba-props-pipeline.jar:target/test-classes bench.MarketEvaluation [--only=2022-23|2025-26]</pre>
+ * java -Xmx8g -cp target/nba-props-pipeline.jar:target/test-classes bench.MarketEvaluation [--only=2022-23|2025-26]
+ * [--work=DIR]</pre>
  */
 public final class MarketEvaluation {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,14 +50,23 @@ public final class MarketEvaluation {
   private static final double[] EV_BUCKETS = {0.03, 0.06, 0.10, 0.20};
 
   public static void main(String[] args) throws Exception {
-    String only = args.length > 0 && args[0].startsWith("--only=") ? args[0].substring("--only=".length()) : "";
+    String only = "";
+    Path work = null;
+    for (String a : args) {
+      if (a.startsWith("--only=")) {
+        only = a.substring("--only=".length());
+      } else if (a.startsWith("--work=")) {
+        work = Path.of(a.substring("--work=".length()));
+      }
+    }
     Path data = Path.of("..", "shared", "data", "nba").toAbsolutePath().normalize();
     Path s22 = data.resolve("2022-23");
     if (!Files.exists(s22.resolve("player_props_snapshots.csv.gz"))) {
       System.out.println("real data absent at " + data + ": nothing to evaluate");
       return;
     }
-    Path root = Files.createTempDirectory("market-evaluation");
+    // --work=DIR keeps (and on a second run reuses) each step's output: a fold already graded is not run again.
+    Path root = work != null ? Files.createDirectories(work) : Files.createTempDirectory("market-evaluation");
     System.out.println("work folder " + root);
     if (!only.equals("2025-26")) {
       List<Path> folds = new ArrayList<>();
@@ -66,14 +76,18 @@ public final class MarketEvaluation {
         String end = first.plusMonths(1).minusDays(1).toString();
         String trainedTo = first.minusDays(1).toString();
         String model = root.resolve("model-to-" + trainedTo).resolve("model").toString();
+        Path out = root.resolve("2022-23-" + month);
+        folds.add(out);
+        if (Files.exists(root.resolve("grade-report-" + month).resolve("run_summary.json"))) {
+          System.out.println("  " + month + ": reusing " + out);
+          continue;
+        }
         run("train", "--inputDir=" + s22, "--outputDir=" + root.resolve("train-to-" + trainedTo), "--startDate=2022-10-18",
             "--endDate=" + trainedTo, "--modelOut=" + model);
-        Path out = root.resolve("2022-23-" + month);
         run("backfill", "--inputDir=" + s22, "--outputDir=" + out, "--startDate=" + start, "--endDate=" + end,
             "--model=" + model);
         run("grade", "--inputDir=" + s22, "--outputDir=" + out, "--startDate=" + start, "--endDate=" + end,
             "--reportDir=" + root.resolve("grade-report-" + month));
-        folds.add(out);
       }
       report("2022-23 walk-forward (train on the season before each month, predict and grade the month, Nov..Apr)", folds);
       perMarketVersusPooled(folds);
