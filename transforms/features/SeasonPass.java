@@ -1,0 +1,133 @@
+package transforms.features;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableBiFunction;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Instant;
+import schemas.SchemaCoders;
+import schemas.UpcomingPlayerGameContext;
+import schemas.vocabulary.GameDates;
+import schemas.vocabulary.PlayerKeys;
+
+/**
+ * The shuffle every per-season as-of pass shares: the run's context rows and a history table, both keyed by season
+ * in the global window, so that one call of the pass's DoFn holds a whole season, sorts each player's (or team's)
+ * rows once, and calls the {@link AsOf} function of every context row of that season from them. The as-of
+ * functions are the same ones a single (player, date) lookup calls; only how their history reaches them changes.
+ *
+ * <p>Why by season. {@link AsOf} only ever looks at rows of the context row's own season, so a season is the
+ * largest unit that needs nothing from another, and the smallest that holds every date's history. A season is
+ * bounded (≈1,230 games: ≈26k box scores, ≈26k zone rows, ≈2.5k team games), so the state of a key stays a few tens
+ * of MB however many seasons a run has, and seasons are worked in parallel. Keys by (season, player) would spread
+ * one season over more workers on Dataflow, at the cost, on the DirectRunner, of one bundle per player in every
+ * later step (≈700 a season); at a season's size one worker does the pass in about a second, so the season is the
+ * key. It would stop scaling only if one season's rows no longer fit one worker's memory.
+ *
+ * <p>Why a shuffle and not side inputs: a side input of all history is broadcast whole to every worker and, on the
+ * DirectRunner, rebuilt for every bundle that reads it, so a run's cost grew with dates × seasons of history; here
+ * every history row is shuffled once, and a pass is linear in its season's rows.
+ *
+ * <p>Timestamps: the group is in the global window with the EARLIEST timestamp combiner, so it is stamped no
+ * later than its earliest row, and each output row takes its context row's own timestamp (moving forward in
+ * time, which every runner allows) before going back into that row's daily window ({@link #daily}). The global
+ * window fires once its inputs are complete: the context must be bounded (the line updates of a same-day watch go
+ * through {@code FeatureStore.featuresFor} instead).
+ */
+final class SeasonPass {
+  private SeasonPass() {}
+
+  /** Grouping in the global window, stamped with the earliest row's timestamp. */
+  private static <T> Window<T> global() {
+    return Window.<T>into(new GlobalWindows()).withTimestampCombiner(TimestampCombiner.EARLIEST);
+  }
+
+  /** The context rows keyed by their season, each with its own timestamp (its output rows'). */
+  static PCollection<KV<String, TimestampedValue<UpcomingPlayerGameContext>>> context(
+      String name, PCollection<UpcomingPlayerGameContext> context) {
+    return context
+        .apply(name + "Stamped", ParDo.of(new DoFn<UpcomingPlayerGameContext, KV<String, TimestampedValue<UpcomingPlayerGameContext>>>() {
+          @ProcessElement
+          public void process(
+              @Element UpcomingPlayerGameContext row, @Timestamp Instant ts,
+              OutputReceiver<KV<String, TimestampedValue<UpcomingPlayerGameContext>>> out) {
+            out.output(KV.of(row.getSeason(), TimestampedValue.of(row, ts)));
+          }
+        }))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(),
+            TimestampedValue.TimestampedValueCoder.of(SchemaCoders.of(UpcomingPlayerGameContext.class))))
+        .apply(name + "BySeason", global());
+  }
+
+  /** History rows keyed by their season, in the grouping's window. */
+  static <T> PCollection<KV<String, T>> history(String name, PCollection<T> rows, SerializableFunction<T, String> seasonOf) {
+    return rows.apply(name + "BySeason", global())
+        .apply("Key" + name + "BySeason", WithKeys.of(seasonOf).withKeyType(TypeDescriptors.strings()));
+  }
+
+  /** A pass's output back in its context row's daily window, grouped downstream by the window's end as usual. */
+  static <O> PCollection<O> daily(String name, PCollection<O> rows) {
+    return rows.apply(name, Window.<O>into(GameDates.dailyWindows()).withTimestampCombiner(TimestampCombiner.END_OF_WINDOW));
+  }
+
+  /** Rows by a key, each key's rows oldest first (stable: rows of one date keep their order). */
+  static <T> Map<String, List<T>> byKey(Iterable<T> rows, SerializableFunction<T, String> keyOf, SerializableFunction<T, String> dateOf) {
+    Map<String, List<T>> by = new HashMap<>();
+    for (T r : rows) {
+      by.computeIfAbsent(keyOf.apply(r), k -> new ArrayList<>()).add(r);
+    }
+    Comparator<T> byDate = Comparator.comparing(dateOf::apply);
+    by.values().forEach(l -> l.sort(byDate));
+    return by;
+  }
+
+  /**
+   * The per-player pass: for each context row of the season, {@code asOf} of the row and its player's history rows
+   * of the season (null when he has none), stamped with the row's timestamp.
+   */
+  static final class PlayerFn<H, O> extends DoFn<KV<String, CoGbkResult>, O> {
+    private final TupleTag<TimestampedValue<UpcomingPlayerGameContext>> contextTag;
+    private final TupleTag<H> historyTag;
+    private final SerializableFunction<H, String> playerOf;
+    private final SerializableFunction<H, String> dateOf;
+    private final SerializableBiFunction<UpcomingPlayerGameContext, Iterable<H>, O> asOf;
+
+    PlayerFn(
+        TupleTag<TimestampedValue<UpcomingPlayerGameContext>> contextTag, TupleTag<H> historyTag,
+        SerializableFunction<H, String> playerOf, SerializableFunction<H, String> dateOf,
+        SerializableBiFunction<UpcomingPlayerGameContext, Iterable<H>, O> asOf) {
+      this.contextTag = contextTag;
+      this.historyTag = historyTag;
+      this.playerOf = playerOf;
+      this.dateOf = dateOf;
+      this.asOf = asOf;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, CoGbkResult> season, OutputReceiver<O> out) {
+      Map<String, List<H>> byPlayer = byKey(season.getValue().getAll(historyTag), playerOf, dateOf);
+      for (TimestampedValue<UpcomingPlayerGameContext> row : season.getValue().getAll(contextTag)) {
+        UpcomingPlayerGameContext ctx = row.getValue();
+        out.outputWithTimestamp(asOf.apply(ctx, byPlayer.get(PlayerKeys.of(ctx.getPlayerId(), ctx.getPlayerLookup()))),
+            row.getTimestamp());
+      }
+    }
+  }
+}
