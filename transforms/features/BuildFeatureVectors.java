@@ -132,7 +132,7 @@ public final class BuildFeatureVectors extends PTransform<PCollection<UpcomingPl
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window, MultiOutputReceiver out) {
       DayTables.Day day = new DayTables.Grouped(c.element().getValue(), tags);
-      for (UpcomingPlayerGameContext ctx : c.element().getValue().getAll(tags.context)) {
+      for (UpcomingPlayerGameContext ctx : tags.context.in(c.element().getValue())) {
         vectorizer.emit(ctx,
             () -> DayTables.inputs(ctx, day, views.get(c, window, coverage), player -> views.get(c, window, games).get(player)), out);
       }

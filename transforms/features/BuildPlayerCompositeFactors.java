@@ -55,7 +55,7 @@ public final class BuildPlayerCompositeFactors
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
       DayTables.Day day = new DayTables.Grouped(c.element().getValue(), tags);
-      for (UpcomingPlayerGameContext ctx : c.element().getValue().getAll(tags.context)) {
+      for (UpcomingPlayerGameContext ctx : tags.context.in(c.element().getValue())) {
         c.output(DayTables.inputs(ctx, day, views.get(c, window, coverage), player -> views.get(c, window, games).get(player)).composite);
       }
     }

@@ -7,7 +7,6 @@ import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
-import org.apache.beam.sdk.values.TupleTag;
 import schemas.PlayerDailyCache;
 import schemas.PlayerGameSummary;
 import schemas.SchemaCoders;
@@ -33,11 +32,11 @@ public final class BuildPlayerDailyCache
 
   @Override
   public PCollection<PlayerDailyCache> expand(PCollection<UpcomingPlayerGameContext> context) {
-    TupleTag<TimestampedValue<UpcomingPlayerGameContext>> rows = new TupleTag<>();
-    TupleTag<PlayerGameSummary> games = new TupleTag<>();
+    EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows = SeasonPass.contextRows();
+    EncodedRows<PlayerGameSummary> games = EncodedRows.of(SchemaCoders.of(PlayerGameSummary.class));
     PCollection<PlayerDailyCache> cache =
-        KeyedPCollectionTuple.of(rows, SeasonPass.context("Context", context))
-            .and(games, SeasonPass.history("Games", history.games, PlayerGameSummary::getSeason))
+        KeyedPCollectionTuple.of(rows.tag, SeasonPass.context("Context", context, rows))
+            .and(games.tag, SeasonPass.history("Games", history.games, games, PlayerGameSummary::getSeason))
             .apply("SeasonsWithGames", CoGroupByKey.create())
             .apply(
                 "AsOfDailyCache",

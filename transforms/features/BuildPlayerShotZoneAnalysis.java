@@ -7,7 +7,6 @@ import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
-import org.apache.beam.sdk.values.TupleTag;
 import schemas.PlayerShotZoneAnalysis;
 import schemas.SchemaCoders;
 import schemas.UpcomingPlayerGameContext;
@@ -29,11 +28,11 @@ public final class BuildPlayerShotZoneAnalysis
 
   @Override
   public PCollection<PlayerShotZoneAnalysis> expand(PCollection<UpcomingPlayerGameContext> context) {
-    TupleTag<TimestampedValue<UpcomingPlayerGameContext>> rows = new TupleTag<>();
-    TupleTag<ZoneGame> zones = new TupleTag<>();
+    EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows = SeasonPass.contextRows();
+    EncodedRows<ZoneGame> zones = EncodedRows.of(SchemaCoders.of(ZoneGame.class));
     PCollection<PlayerShotZoneAnalysis> out =
-        KeyedPCollectionTuple.of(rows, SeasonPass.context("Context", context))
-            .and(zones, SeasonPass.history("ZoneGames", history.zoneGames, ZoneGame::getSeason))
+        KeyedPCollectionTuple.of(rows.tag, SeasonPass.context("Context", context, rows))
+            .and(zones.tag, SeasonPass.history("ZoneGames", history.zoneGames, zones, ZoneGame::getSeason))
             .apply("SeasonsWithZoneGames", CoGroupByKey.create())
             .apply(
                 "AsOfShotZones",

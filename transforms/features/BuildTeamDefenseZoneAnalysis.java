@@ -17,7 +17,7 @@ import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
-import org.apache.beam.sdk.values.TupleTag;
+import schemas.SchemaCoders;
 import org.joda.time.Instant;
 import schemas.LeagueDay;
 import schemas.TeamDefenseZoneAnalysis;
@@ -44,29 +44,29 @@ public final class BuildTeamDefenseZoneAnalysis
 
   @Override
   public PCollection<TeamDefenseZoneAnalysis> expand(PCollection<UpcomingPlayerGameContext> context) {
-    TupleTag<TimestampedValue<UpcomingPlayerGameContext>> rows = new TupleTag<>();
-    TupleTag<TeamGameSummary> games = new TupleTag<>();
-    TupleTag<ZoneGame> zones = new TupleTag<>();
-    TupleTag<LeagueDay> days = new TupleTag<>();
+    EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows = SeasonPass.contextRows();
+    EncodedRows<TeamGameSummary> games = EncodedRows.of(SchemaCoders.of(TeamGameSummary.class));
+    EncodedRows<ZoneGame> zones = EncodedRows.of(SchemaCoders.of(ZoneGame.class));
+    EncodedRows<LeagueDay> days = EncodedRows.of(SchemaCoders.of(LeagueDay.class));
     PCollection<TeamDefenseZoneAnalysis> out =
-        KeyedPCollectionTuple.of(rows, SeasonPass.context("Context", context))
-            .and(games, SeasonPass.history("TeamGames", history.teamGames, TeamGameSummary::getSeason))
-            .and(zones, SeasonPass.history("ZoneGames", history.zoneGames, ZoneGame::getSeason))
-            .and(days, SeasonPass.history("LeagueDays", history.leagueDays, LeagueDay::getSeason))
+        KeyedPCollectionTuple.of(rows.tag, SeasonPass.context("Context", context, rows))
+            .and(games.tag, SeasonPass.history("TeamGames", history.teamGames, games, TeamGameSummary::getSeason))
+            .and(zones.tag, SeasonPass.history("ZoneGames", history.zoneGames, zones, ZoneGame::getSeason))
+            .and(days.tag, SeasonPass.history("LeagueDays", history.leagueDays, days, LeagueDay::getSeason))
             .apply("SeasonsWithTeamGames", CoGroupByKey.create())
             .apply("AsOfTeamDefense", ParDo.of(new TeamSeasonFn(rows, games, zones, days)));
     return SeasonPass.daily("TeamDefenseDaily", out);
   }
 
   static final class TeamSeasonFn extends DoFn<KV<String, CoGbkResult>, TeamDefenseZoneAnalysis> {
-    private final TupleTag<TimestampedValue<UpcomingPlayerGameContext>> rows;
-    private final TupleTag<TeamGameSummary> games;
-    private final TupleTag<ZoneGame> zones;
-    private final TupleTag<LeagueDay> days;
+    private final EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows;
+    private final EncodedRows<TeamGameSummary> games;
+    private final EncodedRows<ZoneGame> zones;
+    private final EncodedRows<LeagueDay> days;
 
     TeamSeasonFn(
-        TupleTag<TimestampedValue<UpcomingPlayerGameContext>> rows, TupleTag<TeamGameSummary> games, TupleTag<ZoneGame> zones,
-        TupleTag<LeagueDay> days) {
+        EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows, EncodedRows<TeamGameSummary> games,
+        EncodedRows<ZoneGame> zones, EncodedRows<LeagueDay> days) {
       this.rows = rows;
       this.games = games;
       this.zones = zones;
@@ -78,16 +78,16 @@ public final class BuildTeamDefenseZoneAnalysis
       // Every row of the group is of this season (the season its game has in the data, the context row's).
       String season = group.getKey();
       CoGbkResult r = group.getValue();
-      Map<String, List<TeamGameSummary>> gamesOf = SeasonPass.byKey(r.getAll(games), TeamGameSummary::getTeamAbbr, TeamGameSummary::getGameDate);
+      Map<String, List<TeamGameSummary>> gamesOf = SeasonPass.byKey(games.in(r), TeamGameSummary::getTeamAbbr, TeamGameSummary::getGameDate);
       Map<String, List<ZoneGame>> allowedBy = SeasonPass.byKey(
-          r.getAll(zones), z -> z.getDefendingTeamAbbr() == null ? "" : z.getDefendingTeamAbbr(), ZoneGame::getGameDate);
+          zones.in(r), z -> z.getDefendingTeamAbbr() == null ? "" : z.getDefendingTeamAbbr(), ZoneGame::getGameDate);
       List<LeagueDay> league = new ArrayList<>();
-      r.getAll(days).forEach(league::add);
+      days.in(r).forEach(league::add);
       league.sort(Comparator.comparing(LeagueDay::getGameDate));
       // The teams and opponents of each date's context, the date stamped like its first row (inside its day).
       Map<String, TreeSet<String>> teamsOn = new TreeMap<>();
       Map<String, Instant> stampOf = new HashMap<>();
-      for (TimestampedValue<UpcomingPlayerGameContext> row : r.getAll(rows)) {
+      for (TimestampedValue<UpcomingPlayerGameContext> row : rows.in(r)) {
         UpcomingPlayerGameContext p = row.getValue();
         TreeSet<String> teams = teamsOn.computeIfAbsent(p.getGameDate(), d -> new TreeSet<>());
         teams.add(p.getTeamAbbr());

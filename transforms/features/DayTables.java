@@ -19,7 +19,9 @@ import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import schemas.SchemaCoders;
+import schemas.vocabulary.GameDates;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.PlayerCompositeFactors;
 import schemas.PlayerDailyCache;
@@ -129,16 +131,16 @@ final class DayTables {
 
   // ---- the run's own context: a per-date CoGroupByKey ----
 
-  /** The tags of a per-date join of the context with the tables. */
+  /** The tables of a per-date join of the context with the day's rows, each shuffled as bytes ({@link EncodedRows}). */
   static final class Tags implements Serializable {
-    final TupleTag<UpcomingPlayerGameContext> context = new TupleTag<>();
-    final TupleTag<PlayerDailyCache> cache = new TupleTag<>();
-    final TupleTag<PlayerShotZoneAnalysis> zones = new TupleTag<>();
-    final TupleTag<TeamDefenseZoneAnalysis> teams = new TupleTag<>();
-    final @Nullable TupleTag<PlayerCompositeFactors> composite;
+    final EncodedRows<UpcomingPlayerGameContext> context = EncodedRows.of(SchemaCoders.of(UpcomingPlayerGameContext.class));
+    final EncodedRows<PlayerDailyCache> cache = EncodedRows.of(SchemaCoders.of(PlayerDailyCache.class));
+    final EncodedRows<PlayerShotZoneAnalysis> zones = EncodedRows.of(SchemaCoders.of(PlayerShotZoneAnalysis.class));
+    final EncodedRows<TeamDefenseZoneAnalysis> teams = EncodedRows.of(SchemaCoders.of(TeamDefenseZoneAnalysis.class));
+    final @Nullable EncodedRows<PlayerCompositeFactors> composite;
 
     private Tags(boolean withComposite) {
-      composite = withComposite ? new TupleTag<>() : null;
+      composite = withComposite ? EncodedRows.of(SchemaCoders.of(PlayerCompositeFactors.class)) : null;
     }
   }
 
@@ -149,14 +151,21 @@ final class DayTables {
   /** Each date's context rows with the day's rows of every table: one group per date, in its daily window. */
   PCollection<KV<String, CoGbkResult>> joinedWith(PCollection<UpcomingPlayerGameContext> context, Tags tags) {
     KeyedPCollectionTuple<String> t =
-        KeyedPCollectionTuple.of(tags.context, GroupByDate.keyedDailyByMonth("Context", context, UpcomingPlayerGameContext::getGameDate))
-            .and(tags.cache, GroupByDate.keyedDailyByMonth("DayCache", cache, PlayerDailyCache::getCacheDate))
-            .and(tags.zones, GroupByDate.keyedDailyByMonth("DayShotZones", zones, PlayerShotZoneAnalysis::getAnalysisDate))
-            .and(tags.teams, GroupByDate.keyedDailyByMonth("DayTeamRows", teams, TeamDefenseZoneAnalysis::getAnalysisDate));
+        KeyedPCollectionTuple.of(tags.context.tag, byMonth("Context", context, tags.context, UpcomingPlayerGameContext::getGameDate))
+            .and(tags.cache.tag, byMonth("DayCache", cache, tags.cache, PlayerDailyCache::getCacheDate))
+            .and(tags.zones.tag, byMonth("DayShotZones", zones, tags.zones, PlayerShotZoneAnalysis::getAnalysisDate))
+            .and(tags.teams.tag, byMonth("DayTeamRows", teams, tags.teams, TeamDefenseZoneAnalysis::getAnalysisDate));
     if (composite != null) {
-      t = t.and(tags.composite, GroupByDate.keyedDailyByMonth("DayComposite", composite, PlayerCompositeFactors::getGameDate));
+      t = t.and(tags.composite.tag, byMonth("DayComposite", composite, tags.composite, PlayerCompositeFactors::getGameDate));
     }
     return t.apply("JoinDay", CoGroupByKey.create());
+  }
+
+  /** A table in daily windows keyed by its date's month ({@link GroupByDate#shardOf}), as bytes. */
+  private static <T> PCollection<KV<String, byte[]>> byMonth(
+      String name, PCollection<T> rows, EncodedRows<T> encoded, SerializableFunction<T, String> dateOf) {
+    return encoded.keyed("Key" + name + "ByMonth", rows.apply(name + "Daily", Window.<T>into(GameDates.dailyWindows())),
+        r -> GroupByDate.shardOf(dateOf.apply(r)));
   }
 
   /** One date's group of {@link #joinedWith}, by player and team. */
@@ -167,12 +176,12 @@ final class DayTables {
     private final Map<String, PlayerCompositeFactors> composite;
 
     Grouped(CoGbkResult day, Tags tags) {
-      cache = firstByKey(day.getAll(tags.cache), r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()));
-      zones = firstByKey(day.getAll(tags.zones), r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()));
-      teams = firstByKey(day.getAll(tags.teams), TeamDefenseZoneAnalysis::getTeamAbbr);
+      cache = firstByKey(tags.cache.in(day), r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()));
+      zones = firstByKey(tags.zones.in(day), r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()));
+      teams = firstByKey(tags.teams.in(day), TeamDefenseZoneAnalysis::getTeamAbbr);
       composite = tags.composite == null
           ? Map.of()
-          : firstByKey(day.getAll(tags.composite), r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()));
+          : firstByKey(tags.composite.in(day), r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup()));
     }
 
     /** The first row of each key, as {@link PlayerDay#first} takes it from a view. */

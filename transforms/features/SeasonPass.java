@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableBiFunction;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
@@ -19,8 +19,6 @@ import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Instant;
 import schemas.SchemaCoders;
 import schemas.UpcomingPlayerGameContext;
@@ -45,6 +43,9 @@ import schemas.vocabulary.PlayerKeys;
  * DirectRunner, rebuilt for every bundle that reads it, so a run's cost grew with dates × seasons of history; here
  * every history row is shuffled once, and a pass is linear in its season's rows.
  *
+ * <p>Every row enters the group as its coder's bytes ({@link EncodedRows}): the DirectRunner clones a key's whole
+ * grouped state on each bundle that adds to it, and bytes clone as a copy.
+ *
  * <p>Timestamps: the group is in the global window with the EARLIEST timestamp combiner, so it is stamped no
  * later than its earliest row, and each output row takes its context row's own timestamp (moving forward in
  * time, which every runner allows) before going back into that row's daily window ({@link #daily}). The global
@@ -59,27 +60,29 @@ final class SeasonPass {
     return Window.<T>into(new GlobalWindows()).withTimestampCombiner(TimestampCombiner.EARLIEST);
   }
 
-  /** The context rows keyed by their season, each with its own timestamp (its output rows'). */
-  static PCollection<KV<String, TimestampedValue<UpcomingPlayerGameContext>>> context(
-      String name, PCollection<UpcomingPlayerGameContext> context) {
-    return context
-        .apply(name + "Stamped", ParDo.of(new DoFn<UpcomingPlayerGameContext, KV<String, TimestampedValue<UpcomingPlayerGameContext>>>() {
-          @ProcessElement
-          public void process(
-              @Element UpcomingPlayerGameContext row, @Timestamp Instant ts,
-              OutputReceiver<KV<String, TimestampedValue<UpcomingPlayerGameContext>>> out) {
-            out.output(KV.of(row.getSeason(), TimestampedValue.of(row, ts)));
-          }
-        }))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(),
-            TimestampedValue.TimestampedValueCoder.of(SchemaCoders.of(UpcomingPlayerGameContext.class))))
-        .apply(name + "BySeason", global());
+  /** How a pass's context rows are shuffled: each with its own timestamp (its output rows'), as bytes. */
+  static EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> contextRows() {
+    return EncodedRows.of(TimestampedValue.TimestampedValueCoder.of(SchemaCoders.of(UpcomingPlayerGameContext.class)));
   }
 
-  /** History rows keyed by their season, in the grouping's window. */
-  static <T> PCollection<KV<String, T>> history(String name, PCollection<T> rows, SerializableFunction<T, String> seasonOf) {
-    return rows.apply(name + "BySeason", global())
-        .apply("Key" + name + "BySeason", WithKeys.of(seasonOf).withKeyType(TypeDescriptors.strings()));
+  /** The context rows keyed by their season ({@link #contextRows}). */
+  static PCollection<KV<String, byte[]>> context(
+      String name, PCollection<UpcomingPlayerGameContext> context, EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows) {
+    return context
+        .apply(name + "BySeason", ParDo.of(new DoFn<UpcomingPlayerGameContext, KV<String, byte[]>>() {
+          @ProcessElement
+          public void process(@Element UpcomingPlayerGameContext row, @Timestamp Instant ts, OutputReceiver<KV<String, byte[]>> out) {
+            out.output(KV.of(row.getSeason(), rows.encode(TimestampedValue.of(row, ts))));
+          }
+        }))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
+        .apply(name + "InSeasonWindow", global());
+  }
+
+  /** History rows keyed by their season, as bytes, in the grouping's window. */
+  static <T> PCollection<KV<String, byte[]>> history(
+      String name, PCollection<T> table, EncodedRows<T> rows, SerializableFunction<T, String> seasonOf) {
+    return rows.keyed("Key" + name + "BySeason", table, seasonOf).apply(name + "InSeasonWindow", global());
   }
 
   /** A pass's output back in its context row's daily window, grouped downstream by the window's end as usual. */
@@ -103,18 +106,18 @@ final class SeasonPass {
    * of the season (null when he has none), stamped with the row's timestamp.
    */
   static final class PlayerFn<H, O> extends DoFn<KV<String, CoGbkResult>, O> {
-    private final TupleTag<TimestampedValue<UpcomingPlayerGameContext>> contextTag;
-    private final TupleTag<H> historyTag;
+    private final EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> contextRows;
+    private final EncodedRows<H> historyRows;
     private final SerializableFunction<H, String> playerOf;
     private final SerializableFunction<H, String> dateOf;
     private final SerializableBiFunction<UpcomingPlayerGameContext, Iterable<H>, O> asOf;
 
     PlayerFn(
-        TupleTag<TimestampedValue<UpcomingPlayerGameContext>> contextTag, TupleTag<H> historyTag,
+        EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> contextRows, EncodedRows<H> historyRows,
         SerializableFunction<H, String> playerOf, SerializableFunction<H, String> dateOf,
         SerializableBiFunction<UpcomingPlayerGameContext, Iterable<H>, O> asOf) {
-      this.contextTag = contextTag;
-      this.historyTag = historyTag;
+      this.contextRows = contextRows;
+      this.historyRows = historyRows;
       this.playerOf = playerOf;
       this.dateOf = dateOf;
       this.asOf = asOf;
@@ -122,8 +125,8 @@ final class SeasonPass {
 
     @ProcessElement
     public void process(@Element KV<String, CoGbkResult> season, OutputReceiver<O> out) {
-      Map<String, List<H>> byPlayer = byKey(season.getValue().getAll(historyTag), playerOf, dateOf);
-      for (TimestampedValue<UpcomingPlayerGameContext> row : season.getValue().getAll(contextTag)) {
+      Map<String, List<H>> byPlayer = byKey(historyRows.in(season.getValue()), playerOf, dateOf);
+      for (TimestampedValue<UpcomingPlayerGameContext> row : contextRows.in(season.getValue())) {
         UpcomingPlayerGameContext ctx = row.getValue();
         out.outputWithTimestamp(asOf.apply(ctx, byPlayer.get(PlayerKeys.of(ctx.getPlayerId(), ctx.getPlayerLookup()))),
             row.getTimestamp());
