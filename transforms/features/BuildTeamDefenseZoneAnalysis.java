@@ -32,7 +32,8 @@ import schemas.ZoneGame;
  * <p>One per-season pass ({@link SeasonPass}): the season's context rows, team games, zone games (the shots each
  * team allowed, by defender) and league days are shuffled together by season; each team's games and zones are
  * sorted once, and each (team, date) of the season's context computed from them. A key holds one season (≈2.5k
- * team games, ≈26k zone games, ≈170 league days); nothing is broadcast.
+ * team games, ≈26k zone games, ≈170 league days); nothing is broadcast. Each call is handed only the rows
+ * before its date ({@link SeasonPass#before}).
  */
 public final class BuildTeamDefenseZoneAnalysis
     extends PTransform<PCollection<UpcomingPlayerGameContext>, PCollection<TeamDefenseZoneAnalysis>> {
@@ -98,7 +99,11 @@ public final class BuildTeamDefenseZoneAnalysis
         String date = day.getKey();
         for (String team : day.getValue()) {
           out.outputWithTimestamp(
-              AsOf.teamDefense(team, date, season, gamesOf.get(team), allowedBy.get(team), league), stampOf.get(date));
+              AsOf.teamDefense(team, date, season,
+                  SeasonPass.before(gamesOf.get(team), date, TeamGameSummary::getGameDate),
+                  SeasonPass.before(allowedBy.get(team), date, ZoneGame::getGameDate),
+                  SeasonPass.before(league, date, LeagueDay::getGameDate)),
+              stampOf.get(date));
         }
       }
     }

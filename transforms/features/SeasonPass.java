@@ -19,6 +19,7 @@ import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.joda.time.Instant;
 import schemas.SchemaCoders;
 import schemas.UpcomingPlayerGameContext;
@@ -102,8 +103,31 @@ final class SeasonPass {
   }
 
   /**
+   * The rows of an oldest-first list dated before {@code date}: a prefix, found by binary search. It is what
+   * {@link AsOf#prior} keeps of the whole list, in the same order, so handing it over changes no result; it only
+   * spares each call the rows of later dates.
+   */
+  static <T> @Nullable List<T> before(@Nullable List<T> oldestFirst, String date, SerializableFunction<T, String> dateOf) {
+    if (oldestFirst == null) {
+      return null;
+    }
+    int lo = 0;
+    int hi = oldestFirst.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (dateOf.apply(oldestFirst.get(mid)).compareTo(date) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return oldestFirst.subList(0, lo);
+  }
+
+  /**
    * The per-player pass: for each context row of the season, {@code asOf} of the row and its player's history rows
-   * of the season (null when he has none), stamped with the row's timestamp.
+   * of the season dated before the row's date ({@link #before}; null when he has no row at all), stamped with the
+   * row's timestamp.
    */
   static final class PlayerFn<H, O> extends DoFn<KV<String, CoGbkResult>, O> {
     private final EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> contextRows;
@@ -128,8 +152,8 @@ final class SeasonPass {
       Map<String, List<H>> byPlayer = byKey(historyRows.in(season.getValue()), playerOf, dateOf);
       for (TimestampedValue<UpcomingPlayerGameContext> row : contextRows.in(season.getValue())) {
         UpcomingPlayerGameContext ctx = row.getValue();
-        out.outputWithTimestamp(asOf.apply(ctx, byPlayer.get(PlayerKeys.of(ctx.getPlayerId(), ctx.getPlayerLookup()))),
-            row.getTimestamp());
+        List<H> mine = before(byPlayer.get(PlayerKeys.of(ctx.getPlayerId(), ctx.getPlayerLookup())), ctx.getGameDate(), dateOf);
+        out.outputWithTimestamp(asOf.apply(ctx, mine), row.getTimestamp());
       }
     }
   }
