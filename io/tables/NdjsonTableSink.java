@@ -30,7 +30,10 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.util.RowJson;
@@ -94,13 +97,27 @@ public final class NdjsonTableSink implements TableSink {
     return table + ":rows_written";
   }
 
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  /**
+   * The shuffle key of a partition's lines: for a partition named by a date, its month ({@code yyyy-MM}); else the
+   * partition itself. A group then holds the lines of one partition, or of the dates of one month (all of one window:
+   * a table built per day is in daily windows, so its groups are still one date each), and is written partition by
+   * partition. Why not the partition: the DirectRunner makes every key a bundle through the write step, and a season
+   * is ~160 dates per table (profiled: the writes' group and write steps were ~4,400 bundles of a backfill); on
+   * Dataflow a season's ~8 months are still ~8 keys written in parallel.
+   */
+  static String shardOf(String partition) {
+    return DATE.matcher(partition).matches() ? partition.substring(0, 7) : partition;
+  }
+
   @Override
   public <T> void write(PCollection<T> rows, TableSpec<T> table) {
     String name = table.name();
     tablesWritten.add(name);
     SchemaCoder<T> schema = RecordCoder.of(table.recordClass()).schemaCoder();
     rows.apply(name + "/ToJson", ParDo.of(new ToJsonLineFn<>(table, schema.getSchema(), schema.getToRowFunction())))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
         .apply(name + "/GroupByPartition", GroupByKey.create())
         .apply(name + "/WritePartition", ParDo.of(new WritePartitionFn(tableDir(name), name, manifestDir(), runId, table.isDatePartitioned())));
   }
@@ -108,6 +125,9 @@ public final class NdjsonTableSink implements TableSink {
   @Override
   public void writeDocuments(PCollection<KV<String, String>> documents, String folder) {
     documents
+        .apply(folder + "/ShardDocuments", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings())))
+            .via(d -> KV.of(shardOf(d.getKey()), d)))
         .apply(folder + "/GroupByDocument", GroupByKey.create())
         .apply(folder + "/WriteDocument", ParDo.of(new WritePartitionFn(tableDir(folder), folder, manifestDir(), runId, false)));
   }
@@ -208,7 +228,8 @@ public final class NdjsonTableSink implements TableSink {
     return dir + "/." + partition + EXTENSION + PANE_SUFFIX;
   }
 
-  static final class ToJsonLineFn<T> extends DoFn<T, KV<String, String>> {
+  /** A row as (its partition's shuffle key, (its partition, its JSON line)). */
+  static final class ToJsonLineFn<T> extends DoFn<T, KV<String, KV<String, String>>> {
     private final TableSpec<T> table;
     private final Schema schema;
     private final SerializableFunction<T, Row> toRow;
@@ -228,9 +249,10 @@ public final class NdjsonTableSink implements TableSink {
     }
 
     @ProcessElement
-    public void process(@Element T row, OutputReceiver<KV<String, String>> out) {
+    public void process(@Element T row, OutputReceiver<KV<String, KV<String, String>>> out) {
       written.inc();
-      out.output(KV.of(table.partitionOf(row), RowJsonUtils.rowToJson(mapper, toRow.apply(row))));
+      String partition = table.partitionOf(row);
+      out.output(KV.of(shardOf(partition), KV.of(partition, RowJsonUtils.rowToJson(mapper, toRow.apply(row)))));
     }
   }
 
@@ -246,7 +268,7 @@ public final class NdjsonTableSink implements TableSink {
    * record ahead of the file, which the retry of that same pane (an equal index) then completes. A partition
    * written once (every bounded run) has no other pane to race with and gets no record.
    */
-  static final class WritePartitionFn extends DoFn<KV<String, Iterable<String>>, Void> {
+  static final class WritePartitionFn extends DoFn<KV<String, Iterable<KV<String, String>>>, Void> {
     private final String dir;
     private final String table;
     private final @Nullable String manifestDir;
@@ -263,9 +285,16 @@ public final class NdjsonTableSink implements TableSink {
       this.datesCommitted = byDate ? Metrics.counter(PROGRESS_NAMESPACE, datePartitionsCounter(table)) : null;
     }
 
+    /** A group's partitions ({@link #shardOf}), each written whole as of the group's pane. */
     @ProcessElement
-    public void process(@Element KV<String, Iterable<String>> partition, PaneInfo pane) throws IOException {
-      write(partition.getKey(), partition.getValue(), pane);
+    public void process(@Element KV<String, Iterable<KV<String, String>>> group, PaneInfo pane) throws IOException {
+      Map<String, List<String>> partitions = new TreeMap<>();
+      for (KV<String, String> line : group.getValue()) {
+        partitions.computeIfAbsent(line.getKey(), k -> new ArrayList<>()).add(line.getValue());
+      }
+      for (Map.Entry<String, List<String>> partition : partitions.entrySet()) {
+        write(partition.getKey(), partition.getValue(), pane);
+      }
     }
 
     /** Writes {@code partition} as of {@code pane}; false when a newer pane of this run already wrote it. */

@@ -197,9 +197,9 @@ public final class CompleteContext
     TupleTag<UpcomingPlayerGameContext> players = new TupleTag<>();
     TupleTag<PropLine> lineTag = new TupleTag<>();
     TupleTag<GameLine> gameLineTag = new TupleTag<>();
-    return KeyedPCollectionTuple.of(players, GroupByDate.keyedDaily("Players", universe, UpcomingPlayerGameContext::getGameDate))
-        .and(lineTag, GroupByDate.keyedDaily("Lines", lines, PropLine::getGameDate))
-        .and(gameLineTag, GroupByDate.keyedDaily("GameLines", gameLines, GameLine::getGameDate))
+    return KeyedPCollectionTuple.of(players, GroupByDate.keyedDailyByMonth("Players", universe, UpcomingPlayerGameContext::getGameDate))
+        .and(lineTag, GroupByDate.keyedDailyByMonth("Lines", lines, PropLine::getGameDate))
+        .and(gameLineTag, GroupByDate.keyedDailyByMonth("GameLines", gameLines, GameLine::getGameDate))
         .apply("JoinDayLines", CoGroupByKey.create())
         .apply(
             "AttachLineAndRest",

@@ -4,13 +4,21 @@ import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import schemas.PlayerCompositeFactors;
 import schemas.UpcomingPlayerGameContext;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.values.PCollectionView;
+import schemas.PlayerGameSummary;
+import transforms.daily.SideInputCache;
 
 /**
  * {@code player_composite_factors}: each context row joined with the day's cache, shot profile and both teams'
- * rows ({@link DayTables}) into {@link CompositeFactors}.
+ * rows ({@link DayTables}) into {@link CompositeFactors}. The join is a per-date CoGroupByKey
+ * ({@link DayTables#joinedWith}): each row of each table shuffled once, a group one date.
  */
 public final class BuildPlayerCompositeFactors
     extends PTransform<PCollection<UpcomingPlayerGameContext>, PCollection<PlayerCompositeFactors>> {
@@ -22,24 +30,34 @@ public final class BuildPlayerCompositeFactors
 
   @Override
   public PCollection<PlayerCompositeFactors> expand(PCollection<UpcomingPlayerGameContext> context) {
-    return context.apply("ComputeFactors", ParDo.of(new FactorsFn(tables)).withSideInputs(tables.views()));
+    DayTables.Tags tags = tables.tags();
+    return tables.joinedWith(context, tags)
+        .apply("ComputeFactors", ParDo.of(new FactorsFn(tags, tables)).withSideInputs(tables.globalViews()));
   }
 
-  static final class FactorsFn extends DoFn<UpcomingPlayerGameContext, PlayerCompositeFactors> {
-    private final DayTables tables;
+  static final class FactorsFn extends DoFn<KV<String, CoGbkResult>, PlayerCompositeFactors> {
+    private final DayTables.Tags tags;
+    private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;
+    private final PCollectionView<Map<String, List<String>>> coverage;
+    private final SideInputCache views = new SideInputCache();
+
+    FactorsFn(DayTables.Tags tags, DayTables tables) {
+      this.tags = tags;
+      this.games = tables.games;
+      this.coverage = tables.coverage;
+    }
 
     @StartBundle
     public void startBundle() {
-      tables.clearCache();
-    }
-
-    FactorsFn(DayTables tables) {
-      this.tables = tables;
+      views.clear(); // a reused instance must not serve a view read in an earlier bundle
     }
 
     @ProcessElement
     public void process(ProcessContext c, BoundedWindow window) {
-      c.output(tables.inputs(c, window).composite);
+      DayTables.Day day = new DayTables.Grouped(c.element().getValue(), tags);
+      for (UpcomingPlayerGameContext ctx : tags.context.in(c.element().getValue())) {
+        c.output(DayTables.inputs(ctx, day, views.get(c, window, coverage), player -> views.get(c, window, games).get(player)).composite);
+      }
     }
   }
 }

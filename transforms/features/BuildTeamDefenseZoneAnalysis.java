@@ -1,18 +1,24 @@
 package transforms.features;
 
-import transforms.daily.GroupByDate;
 import transforms.games.History;
-import transforms.daily.SideInputCache;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TimestampedValue;
+import schemas.SchemaCoders;
+import org.joda.time.Instant;
 import schemas.LeagueDay;
 import schemas.TeamDefenseZoneAnalysis;
 import schemas.TeamGameSummary;
@@ -21,7 +27,13 @@ import schemas.ZoneGame;
 
 /**
  * {@code team_defense_zone_analysis}: one row per team playing on D (every team and opponent of the day's
- * context), from {@link AsOf#teamDefense}. The day's context is grouped by date to find its teams once.
+ * context), from {@link AsOf#teamDefense}, in D's daily window.
+ *
+ * <p>One per-season pass ({@link SeasonPass}): the season's context rows, team games, zone games (the shots each
+ * team allowed, by defender) and league days are shuffled together by season; each team's games and zones are
+ * sorted once, and each (team, date) of the season's context computed from them. A key holds one season (≈2.5k
+ * team games, ≈26k zone games, ≈170 league days); nothing is broadcast. Each call is handed only the rows
+ * before its date ({@link SeasonPass#before}).
  */
 public final class BuildTeamDefenseZoneAnalysis
     extends PTransform<PCollection<UpcomingPlayerGameContext>, PCollection<TeamDefenseZoneAnalysis>> {
@@ -33,49 +45,66 @@ public final class BuildTeamDefenseZoneAnalysis
 
   @Override
   public PCollection<TeamDefenseZoneAnalysis> expand(PCollection<UpcomingPlayerGameContext> context) {
-    return context
-        .apply("ContextDays", GroupByDate.of(UpcomingPlayerGameContext::getGameDate))
-        .apply(
-            "AsOfTeamDefense",
-            ParDo.of(new TeamDefenseFn(history.gamesByTeam, history.zonesAgainstTeam, history.leagueDays))
-                .withSideInputs(history.gamesByTeam, history.zonesAgainstTeam, history.leagueDays));
+    EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows = SeasonPass.contextRows();
+    EncodedRows<TeamGameSummary> games = EncodedRows.of(SchemaCoders.of(TeamGameSummary.class));
+    EncodedRows<ZoneGame> zones = EncodedRows.of(SchemaCoders.of(ZoneGame.class));
+    EncodedRows<LeagueDay> days = EncodedRows.of(SchemaCoders.of(LeagueDay.class));
+    PCollection<TeamDefenseZoneAnalysis> out =
+        KeyedPCollectionTuple.of(rows.tag, SeasonPass.context("Context", context, rows))
+            .and(games.tag, SeasonPass.history("TeamGames", history.teamGames, games, TeamGameSummary::getSeason))
+            .and(zones.tag, SeasonPass.history("ZoneGames", history.zoneGames, zones, ZoneGame::getSeason))
+            .and(days.tag, SeasonPass.history("LeagueDays", history.leagueDays, days, LeagueDay::getSeason))
+            .apply("SeasonsWithTeamGames", CoGroupByKey.create())
+            .apply("AsOfTeamDefense", ParDo.of(new TeamSeasonFn(rows, games, zones, days)));
+    return SeasonPass.daily("TeamDefenseDaily", out);
   }
 
-  static final class TeamDefenseFn extends DoFn<KV<String, Iterable<UpcomingPlayerGameContext>>, TeamDefenseZoneAnalysis> {
-    private final SideInputCache views = new SideInputCache();
+  static final class TeamSeasonFn extends DoFn<KV<String, CoGbkResult>, TeamDefenseZoneAnalysis> {
+    private final EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows;
+    private final EncodedRows<TeamGameSummary> games;
+    private final EncodedRows<ZoneGame> zones;
+    private final EncodedRows<LeagueDay> days;
 
-    @StartBundle
-    public void startBundle() {
-      views.clear(); // a reused instance must not serve a view read in an earlier bundle
-    }
-    private final PCollectionView<Map<String, Iterable<TeamGameSummary>>> games;
-    private final PCollectionView<Map<String, Iterable<ZoneGame>>> zonesAgainst;
-    private final PCollectionView<List<LeagueDay>> league;
-
-    TeamDefenseFn(
-        PCollectionView<Map<String, Iterable<TeamGameSummary>>> games,
-        PCollectionView<Map<String, Iterable<ZoneGame>>> zonesAgainst,
-        PCollectionView<List<LeagueDay>> league) {
+    TeamSeasonFn(
+        EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows, EncodedRows<TeamGameSummary> games,
+        EncodedRows<ZoneGame> zones, EncodedRows<LeagueDay> days) {
+      this.rows = rows;
       this.games = games;
-      this.zonesAgainst = zonesAgainst;
-      this.league = league;
+      this.zones = zones;
+      this.days = days;
     }
 
     @ProcessElement
-    public void process(ProcessContext c, BoundedWindow window) {
-      String date = c.element().getKey();
-      // Each team in the season of its game on D, as the data gives it.
-      TreeMap<String, String> seasonOf = new TreeMap<>();
-      for (UpcomingPlayerGameContext p : c.element().getValue()) {
-        seasonOf.putIfAbsent(p.getTeamAbbr(), p.getSeason());
-        seasonOf.putIfAbsent(p.getOpponentTeamAbbr(), p.getSeason());
+    public void process(@Element KV<String, CoGbkResult> group, OutputReceiver<TeamDefenseZoneAnalysis> out) {
+      // Every row of the group is of this season (the season its game has in the data, the context row's).
+      String season = group.getKey();
+      CoGbkResult r = group.getValue();
+      Map<String, List<TeamGameSummary>> gamesOf = SeasonPass.byKey(games.in(r), TeamGameSummary::getTeamAbbr, TeamGameSummary::getGameDate);
+      Map<String, List<ZoneGame>> allowedBy = SeasonPass.byKey(
+          zones.in(r), z -> z.getDefendingTeamAbbr() == null ? "" : z.getDefendingTeamAbbr(), ZoneGame::getGameDate);
+      List<LeagueDay> league = new ArrayList<>();
+      days.in(r).forEach(league::add);
+      league.sort(Comparator.comparing(LeagueDay::getGameDate));
+      // The teams and opponents of each date's context, the date stamped like its first row (inside its day).
+      Map<String, TreeSet<String>> teamsOn = new TreeMap<>();
+      Map<String, Instant> stampOf = new HashMap<>();
+      for (TimestampedValue<UpcomingPlayerGameContext> row : rows.in(r)) {
+        UpcomingPlayerGameContext p = row.getValue();
+        TreeSet<String> teams = teamsOn.computeIfAbsent(p.getGameDate(), d -> new TreeSet<>());
+        teams.add(p.getTeamAbbr());
+        teams.add(p.getOpponentTeamAbbr());
+        stampOf.putIfAbsent(p.getGameDate(), row.getTimestamp());
       }
-      for (Map.Entry<String, String> t : seasonOf.entrySet()) {
-        String team = t.getKey();
-        c.output(
-            AsOf.teamDefense(
-                team, date, t.getValue(), views.get(c, window, games).get(team), views.get(c, window, zonesAgainst).get(team),
-                views.get(c, window, league)));
+      for (Map.Entry<String, TreeSet<String>> day : teamsOn.entrySet()) {
+        String date = day.getKey();
+        for (String team : day.getValue()) {
+          out.outputWithTimestamp(
+              AsOf.teamDefense(team, date, season,
+                  SeasonPass.before(gamesOf.get(team), date, TeamGameSummary::getGameDate),
+                  SeasonPass.before(allowedBy.get(team), date, ZoneGame::getGameDate),
+                  SeasonPass.before(league, date, LeagueDay::getGameDate)),
+              stampOf.get(date));
+        }
       }
     }
   }

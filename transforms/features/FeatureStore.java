@@ -56,7 +56,7 @@ public final class FeatureStore implements POutput {
    * differs from the morning row, and nothing but the vector depends on it.
    */
   public PCollectionTuple featuresFor(String name, PCollection<UpcomingPlayerGameContext> moreContext) {
-    return moreContext.apply(name, new BuildFeatureVectors(day));
+    return moreContext.apply(name, BuildFeatureVectors.ofLaterRows(day));
   }
 
   @Override

@@ -1,20 +1,21 @@
 package transforms.games;
 
-import org.apache.beam.sdk.transforms.Combine;
+import transforms.daily.GroupByDate;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import schemas.LeagueDay;
 import schemas.TeamGameSummary;
 import schemas.ZoneGame;
 
-/** League totals per game date (team games, pace, zone attempts and makes): the baselines' raw material. */
+/**
+ * League totals per game date (team games, pace, zone attempts and makes): the baselines' raw material. The inputs
+ * are in daily windows (both come from per-date groups); each date's partials are summed in one per-date group
+ * ({@link GroupByDate}), so the days come out in a few large bundles rather than one per date.
+ */
 public final class BuildLeagueDays extends PTransform<PCollection<TeamGameSummary>, PCollection<LeagueDay>> {
   private final PCollection<ZoneGame> zoneGames;
 
@@ -24,25 +25,25 @@ public final class BuildLeagueDays extends PTransform<PCollection<TeamGameSummar
 
   @Override
   public PCollection<LeagueDay> expand(PCollection<TeamGameSummary> teamGames) {
-    TypeDescriptor<KV<String, LeagueDay>> kv = TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(LeagueDay.class));
-    PCollection<KV<String, LeagueDay>> fromGames =
+    TypeDescriptor<LeagueDay> day = TypeDescriptor.of(LeagueDay.class);
+    PCollection<LeagueDay> fromGames =
         teamGames.apply(
             "PaceOfTeamGames",
-            MapElements.into(kv)
+            MapElements.into(day)
                 // a partial box score's possessions are not the game's: it does not count toward league pace
-                .via(g -> KV.of(g.getGameDate(), day(g.getGameDate(), g.getSeason(), g.getBoxScoreComplete() ? 1 : 0,
-                    g.getBoxScoreComplete() ? (g.getPossessions() + g.getOppPossessions()) / 2 : 0, 0, 0, 0, 0, 0, 0))));
-    PCollection<KV<String, LeagueDay>> fromZones =
+                .via(g -> day(g.getGameDate(), g.getSeason(), g.getBoxScoreComplete() ? 1 : 0,
+                    g.getBoxScoreComplete() ? (g.getPossessions() + g.getOppPossessions()) / 2 : 0, 0, 0, 0, 0, 0, 0)));
+    PCollection<LeagueDay> fromZones =
         zoneGames.apply(
             "ZonesOfPlayerGames",
-            MapElements.into(kv)
-                .via(z -> KV.of(z.getGameDate(), day(z.getGameDate(), z.getSeason(), 0, 0, z.getPaintFga(), z.getPaintFgm(),
-                    z.getMidRangeFga(), z.getMidRangeFgm(), z.getThreeFga(), z.getThreeFgm()))));
+            MapElements.into(day)
+                .via(z -> day(z.getGameDate(), z.getSeason(), 0, 0, z.getPaintFga(), z.getPaintFgm(),
+                    z.getMidRangeFga(), z.getMidRangeFgm(), z.getThreeFga(), z.getThreeFgm())));
     return PCollectionList.of(fromGames)
         .and(fromZones)
         .apply("AllPartials", Flatten.pCollections())
-        .apply("SumPerDate", Combine.perKey(BuildLeagueDays::sum))
-        .apply("LeagueDays", Values.create());
+        .apply("PartialsByDate", GroupByDate.of(LeagueDay::getGameDate))
+        .apply("SumPerDate", MapElements.into(day).via(partials -> sum(partials.getValue())));
   }
 
   static LeagueDay sum(Iterable<LeagueDay> parts) {

@@ -25,62 +25,64 @@ import schemas.ZoneGame;
 import schemas.vocabulary.PlayerKeys;
 
 /**
- * Everything played so far, as side inputs in the global window, keyed for the as-of functions (players by
- * {@link PlayerKeys}: the id, else the folded name; teams by abbreviation): a daily
- * window of D reads them and {@code transforms.features.AsOf} keeps only what is before D. A global-window side input is visible
- * from every daily window, bounded or streaming, which is what lets backfill and same-day share one graph.
+ * Everything played so far, in the global window: the box scores, team games, zone games and league days as
+ * collections (the per-season passes of {@code transforms.features} shuffle them by season), and the box scores
+ * by player and the team games by team as side inputs (players by {@link PlayerKeys}: the id, else the folded name;
+ * teams by abbreviation), for the steps that look one player or team up from a day's window: rest days in the
+ * context, the same-day universe, a persisted cache's missing row. A daily window of D reads them and keeps only
+ * what is before D. A global-window side input is visible from every daily window, bounded or streaming.
  *
- * <p>Cost: the maps hold every input row (a season is ~25k box scores, ~80k shot rows, a few MB). At many
- * seasons or leagues this stops being cheap; then the bounded path should become a CoGroupByKey of context and
- * history per player in the global window, and the streaming path per-key state of recent games.
+ * <p>Cost: each view holds every box score or team game of the run (a season is ~25k box scores, a few MB),
+ * broadcast whole to every worker that reads it; at many seasons or leagues that stops being cheap, and those
+ * lookups would become per-season shuffles like the Phase 4 tables'. The zone games and league days are no longer
+ * views: only the per-season passes read them.
  */
 public final class History implements POutput {
+  public final PCollection<PlayerGameSummary> games;
+  public final PCollection<TeamGameSummary> teamGames;
+  public final PCollection<ZoneGame> zoneGames;
+  public final PCollection<LeagueDay> leagueDays;
   public final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> gamesByPlayer;
   public final PCollectionView<Map<String, Iterable<TeamGameSummary>>> gamesByTeam;
-  public final PCollectionView<Map<String, Iterable<ZoneGame>>> zonesByPlayer;
-  public final PCollectionView<Map<String, Iterable<ZoneGame>>> zonesAgainstTeam;
-  public final PCollectionView<List<LeagueDay>> leagueDays;
   private final Pipeline pipeline;
 
   private History(
       Pipeline pipeline,
+      PCollection<PlayerGameSummary> games,
+      PCollection<TeamGameSummary> teamGames,
+      PCollection<ZoneGame> zoneGames,
+      PCollection<LeagueDay> leagueDays,
       PCollectionView<Map<String, Iterable<PlayerGameSummary>>> gamesByPlayer,
-      PCollectionView<Map<String, Iterable<TeamGameSummary>>> gamesByTeam,
-      PCollectionView<Map<String, Iterable<ZoneGame>>> zonesByPlayer,
-      PCollectionView<Map<String, Iterable<ZoneGame>>> zonesAgainstTeam,
-      PCollectionView<List<LeagueDay>> leagueDays) {
+      PCollectionView<Map<String, Iterable<TeamGameSummary>>> gamesByTeam) {
     this.pipeline = pipeline;
+    this.games = games;
+    this.teamGames = teamGames;
+    this.zoneGames = zoneGames;
+    this.leagueDays = leagueDays;
     this.gamesByPlayer = gamesByPlayer;
     this.gamesByTeam = gamesByTeam;
-    this.zonesByPlayer = zonesByPlayer;
-    this.zonesAgainstTeam = zonesAgainstTeam;
-    this.leagueDays = leagueDays;
   }
 
-  /** The history views of the box scores it is applied to, with the team games, zone games and league days. */
+  /** The history of the box scores it is applied to, with the team games, zone games and league days. */
   public static PTransform<PCollection<PlayerGameSummary>, History> of(
       PCollection<TeamGameSummary> teamGames, PCollection<ZoneGame> zoneGames, PCollection<LeagueDay> leagueDays) {
     return new PTransform<PCollection<PlayerGameSummary>, History>() {
       @Override
       public History expand(PCollection<PlayerGameSummary> games) {
+        PCollection<PlayerGameSummary> allGames = global("Games", games);
+        PCollection<TeamGameSummary> allTeamGames = global("TeamGames", teamGames);
         return new History(
             games.getPipeline(),
-            global("Games", games)
+            allGames,
+            allTeamGames,
+            global("ZoneGames", zoneGames),
+            global("LeagueDays", leagueDays),
+            allGames
                 .apply("KeyGamesByPlayer", WithKeys.of((PlayerGameSummary g) -> PlayerKeys.of(g.getPlayerId(), g.getPlayerLookup())).withKeyType(TypeDescriptors.strings()))
                 .apply("GamesByPlayer", View.asMultimap()),
-            global("TeamGames", teamGames)
+            allTeamGames
                 .apply("KeyGamesByTeam", WithKeys.of(TeamGameSummary::getTeamAbbr).withKeyType(TypeDescriptors.strings()))
-                .apply("GamesByTeam", View.asMultimap()),
-            global("ZoneGames", zoneGames)
-                .apply("KeyZonesByPlayer", WithKeys.of((ZoneGame z) -> PlayerKeys.of(z.getPlayerId(), z.getPlayerLookup())).withKeyType(TypeDescriptors.strings()))
-                .apply("ZonesByPlayer", View.asMultimap()),
-            global("ZoneGamesAgainst", zoneGames)
-                .apply(
-                    "KeyZonesByDefender",
-                    WithKeys.of((ZoneGame z) -> z.getDefendingTeamAbbr() == null ? "" : z.getDefendingTeamAbbr())
-                        .withKeyType(TypeDescriptors.strings()))
-                .apply("ZonesAgainstTeam", View.asMultimap()),
-            global("LeagueDays", leagueDays).apply("LeagueDaysView", View.asList()));
+                .apply("GamesByTeam", View.asMultimap()));
       }
     };
   }
@@ -90,8 +92,9 @@ public final class History implements POutput {
     return SideInputCache.singlePane(name, rows.apply(name + "InGlobalWindow", Window.<T>into(new GlobalWindows())));
   }
 
+  /** The side inputs. */
   public PCollectionView<?>[] all() {
-    return new PCollectionView<?>[] {gamesByPlayer, gamesByTeam, zonesByPlayer, zonesAgainstTeam, leagueDays};
+    return new PCollectionView<?>[] {gamesByPlayer, gamesByTeam};
   }
 
   @Override
@@ -102,11 +105,12 @@ public final class History implements POutput {
   @Override
   public Map<TupleTag<?>, PValue> expand() {
     Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
+    all.put(new TupleTag<>("games"), games);
+    all.put(new TupleTag<>("teamGames"), teamGames);
+    all.put(new TupleTag<>("zoneGames"), zoneGames);
+    all.put(new TupleTag<>("leagueDays"), leagueDays);
     all.put(new TupleTag<>("gamesByPlayer"), gamesByPlayer);
     all.put(new TupleTag<>("gamesByTeam"), gamesByTeam);
-    all.put(new TupleTag<>("zonesByPlayer"), zonesByPlayer);
-    all.put(new TupleTag<>("zonesAgainstTeam"), zonesAgainstTeam);
-    all.put(new TupleTag<>("leagueDays"), leagueDays);
     return all;
   }
 

@@ -47,4 +47,23 @@ public class WritePartitionPanesTest {
     assertThat(next.write("2024-11-29", List.of("{\"a\":3}"), early(0)), equalTo(true));
     assertThat(Files.readString(file), equalTo("{\"a\":3}\n"));
   }
+
+  @Test
+  public void aMonthsGroupIsWrittenOneFilePerPartitionAndOtherPartitionsGroupAlone() throws Exception {
+    assertThat(NdjsonTableSink.shardOf("2024-11-29"), equalTo("2024-11"));
+    assertThat(NdjsonTableSink.shardOf("player_game_logs.csv"), equalTo("player_game_logs.csv"));
+    Path out = tmp.newFolder("grouped").toPath();
+    NdjsonTableSink sink = new NdjsonTableSink(out.toString(), "run-1");
+    NdjsonTableSink.WritePartitionFn fn = new NdjsonTableSink.WritePartitionFn(
+        sink.tableDir("t"), "t", NdjsonTableSink.manifestDir(out.toString(), "run-1"), "run-1", true);
+    Files.createDirectories(out.resolve("t"));
+    fn.process(org.apache.beam.sdk.values.KV.of("2024-11", List.of(
+            org.apache.beam.sdk.values.KV.of("2024-11-30", "{\"b\":2}"),
+            org.apache.beam.sdk.values.KV.of("2024-11-29", "{\"a\":2}"),
+            org.apache.beam.sdk.values.KV.of("2024-11-30", "{\"b\":1}"))),
+        PaneInfo.NO_FIRING);
+    assertThat(Files.readString(out.resolve("t").resolve("2024-11-29.json")), equalTo("{\"a\":2}\n"));
+    assertThat(Files.readString(out.resolve("t").resolve("2024-11-30.json")), equalTo("{\"b\":1}\n{\"b\":2}\n"));
+    assertThat(NdjsonTableSink.manifest(out.toString(), "run-1"), equalTo(Map.of("t", Set.of("2024-11-29", "2024-11-30"))));
+  }
 }

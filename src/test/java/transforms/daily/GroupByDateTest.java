@@ -63,4 +63,15 @@ public class GroupByDateTest {
     PAssert.that(keyed).inWindow(day("2024-01-21")).containsInAnyOrder(KV.of("2024-01-21", "2024-01-21 bob"));
     p.run().waitUntilFinish();
   }
+
+  @Test
+  public void keyedDailyByMonthKeysEachRowByItsMonthInItsDatesWindow() {
+    PCollection<KV<String, String>> keyed = GroupByDate.keyedDailyByMonth("Rows",
+        p.apply(Create.timestamped(row("2024-01-20", "ann"), row("2024-01-21", "bob"), row("2024-02-01", "cy"))),
+        (String r) -> r.substring(0, 10));
+    PAssert.that(keyed).inWindow(day("2024-01-20")).containsInAnyOrder(KV.of("2024-01", "2024-01-20 ann"));
+    PAssert.that(keyed).inWindow(day("2024-01-21")).containsInAnyOrder(KV.of("2024-01", "2024-01-21 bob"));
+    PAssert.that(keyed).inWindow(day("2024-02-01")).containsInAnyOrder(KV.of("2024-02", "2024-02-01 cy"));
+    p.run().waitUntilFinish();
+  }
 }

@@ -71,6 +71,32 @@ public class SideInputCacheTest {
   }
 
   @Test
+  public void aGlobalViewIsReadOncePerBundleWhateverTheDatesAndADailyViewOncePerDate() {
+    PCollectionView<Map<String, Iterable<String>>> global =
+        p.apply("Global", Create.of(org.apache.beam.sdk.values.KV.of("a", "b"))).apply("GlobalView", View.asMultimap());
+    PCollectionView<Map<String, Iterable<String>>> daily =
+        p.apply("PerDay", Create.of(org.apache.beam.sdk.values.KV.of("a", "b")))
+            .apply("Days", Window.into(FixedWindows.of(Duration.standardDays(1))))
+            .apply("DailyView", View.asMultimap());
+    org.apache.beam.sdk.transforms.windowing.IntervalWindow monday =
+        new org.apache.beam.sdk.transforms.windowing.IntervalWindow(new Instant(0), Duration.standardDays(1));
+    org.apache.beam.sdk.transforms.windowing.IntervalWindow tuesday =
+        new org.apache.beam.sdk.transforms.windowing.IntervalWindow(new Instant(0).plus(Duration.standardDays(1)), Duration.standardDays(1));
+    Map<String, Iterable<String>> first = Map.of("a", java.util.List.of("first"));
+    Map<String, Iterable<String>> second = Map.of("a", java.util.List.of("second"));
+    Object[] value = {first};
+    SideInputCache cache = new SideInputCache();
+    assertThat(cache.get(context(value), monday, global), equalTo(first));
+    assertThat(cache.get(context(value), monday, daily), equalTo(first));
+    value[0] = second;
+    // both dates map to the one global window: the bundle's value of it serves every date
+    assertThat(cache.get(context(value), tuesday, global), equalTo(first));
+    // a daily view's value differs by date: another date is another read, and a date read before keeps its value
+    assertThat(cache.get(context(value), tuesday, daily), equalTo(second));
+    assertThat(cache.get(context(value), monday, daily), equalTo(first));
+  }
+
+  @Test
   public void aViewOfACollectionThatFiresEarlyIsRefusedWhenTheGraphIsBuilt() {
     PCollection<String> once = p.apply("Once", Create.of("a"))
         .apply("Daily", Window.into(FixedWindows.of(Duration.standardDays(1))));

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.values.PCollection;
+import schemas.SchemaCoders;
+import schemas.UpcomingPlayerGameContext;
 import org.junit.Rule;
 import org.junit.Test;
 import schemas.MlFeatureStoreV2;
@@ -126,5 +129,17 @@ public class BuildFeatureStoreTest {
     });
     PAssert.that(store.gaps).empty();
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void anUnboundedContextIsRefusedWhenTheGraphIsBuilt() throws Exception {
+    PCollection<UpcomingPlayerGameContext> unbounded = p.apply("Unbounded",
+        org.apache.beam.sdk.testing.TestStream.create(SchemaCoders.of(UpcomingPlayerGameContext.class))
+            .addElements(context("annexample", D, "BOS", "NYK")).advanceWatermarkToInfinity());
+    History history = history();
+    IllegalArgumentException e = org.junit.Assert.assertThrows(IllegalArgumentException.class,
+        () -> unbounded.apply(new BuildFeatureStore(history, null, feeds())));
+    assertThat(e.getMessage(), org.hamcrest.Matchers.containsString("bounded context"));
+    p.enableAbandonedNodeEnforcement(false);
   }
 }

@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.Rule;
 import org.junit.Test;
 import schemas.PlayerDailyCache;
+import schemas.vocabulary.GameDates;
 import transforms.games.History;
 
-/** One cache row per context row, from the player's games before the row's own date only. */
+/** One cache row per context row, in its daily window, from the player's games before the row's own date only. */
 public class BuildPlayerDailyCacheTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
@@ -57,6 +59,21 @@ public class BuildPlayerDailyCacheTest {
       assertThat(bob.getPointsAvgSeason(), nullValue());
       return null;
     });
+    // Each row is in its context row's daily window, where the day's joins look for it.
+    PAssert.that(cache).inWindow(day(D)).satisfies(rows -> {
+      assertThat(FeatureRows.byKey(rows, r -> r.getPlayerLookup() + "@" + r.getCacheDate()).keySet(),
+          contains("annexample@2024-01-20", "bobexample@2024-01-20"));
+      return null;
+    });
+    PAssert.that(cache).inWindow(day("2024-01-25")).satisfies(rows -> {
+      assertThat(FeatureRows.byKey(rows, r -> r.getPlayerLookup() + "@" + r.getCacheDate()).keySet(),
+          contains("annexample@2024-01-25"));
+      return null;
+    });
     p.run().waitUntilFinish();
+  }
+
+  static IntervalWindow day(String date) {
+    return new IntervalWindow(GameDates.timestampOf(date), GameDates.timestampOf(java.time.LocalDate.parse(date).plusDays(1)));
   }
 }

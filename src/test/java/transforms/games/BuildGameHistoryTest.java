@@ -36,8 +36,9 @@ import schemas.vocabulary.CourtZones;
 import schemas.vocabulary.GameDates;
 
 /**
- * The history views, read back the way the as-of functions read them: from a DoFn in a daily window, with the
- * views as side inputs. Each view is printed as sorted "key=values" text, so a test names exactly what it holds.
+ * The history views, read back the way their readers read them: from a DoFn in a daily window, with the views as
+ * side inputs, each printed as sorted "key=values" text; and the zone games and league days the per-season passes
+ * shuffle, printed one row per line.
  */
 public class BuildGameHistoryTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
@@ -48,30 +49,16 @@ public class BuildGameHistoryTest {
   static final class ReadViewsFn extends DoFn<String, String> {
     private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> gamesByPlayer;
     private final PCollectionView<Map<String, Iterable<TeamGameSummary>>> gamesByTeam;
-    private final PCollectionView<Map<String, Iterable<ZoneGame>>> zonesByPlayer;
-    private final PCollectionView<Map<String, Iterable<ZoneGame>>> zonesAgainstTeam;
-    private final PCollectionView<List<LeagueDay>> leagueDays;
 
     ReadViewsFn(History history) {
       this.gamesByPlayer = history.gamesByPlayer;
       this.gamesByTeam = history.gamesByTeam;
-      this.zonesByPlayer = history.zonesByPlayer;
-      this.zonesAgainstTeam = history.zonesAgainstTeam;
-      this.leagueDays = history.leagueDays;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
       c.output("gamesByPlayer " + print(c.sideInput(gamesByPlayer), g -> g.getGameDate() + "/" + g.getPoints()));
       c.output("gamesByTeam " + print(c.sideInput(gamesByTeam), g -> g.getGameDate() + "/" + g.getOpponentTeamAbbr()));
-      c.output("zonesByPlayer " + print(c.sideInput(zonesByPlayer), BuildGameHistoryTest::zones));
-      c.output("zonesAgainstTeam " + print(c.sideInput(zonesAgainstTeam), z -> z.getPlayerLookup() + "/" + z.getGameDate()));
-      List<String> days = new ArrayList<>();
-      for (LeagueDay d : c.sideInput(leagueDays)) {
-        days.add(d.getGameDate() + "/" + d.getTeamGames() + "/" + d.getPaintFga());
-      }
-      days.sort(null);
-      c.output("leagueDays " + days);
     }
 
     private static <V> String print(Map<String, Iterable<V>> view, SerializableFunction<V, String> f) {
@@ -94,7 +81,7 @@ public class BuildGameHistoryTest {
   }
 
   private static String zones(ZoneGame z) {
-    return z.getGameDate() + "/" + z.getDefendingTeamAbbr() + "/" + z.getPaintFga() + "-" + z.getPaintFgm() + ","
+    return z.getPlayerLookup() + "/" + z.getGameDate() + "/" + z.getDefendingTeamAbbr() + "/" + z.getPaintFga() + "-" + z.getPaintFgm() + ","
         + z.getMidRangeFga() + "-" + z.getMidRangeFgm() + "," + z.getThreeFga() + "-" + z.getThreeFgm();
   }
 
@@ -105,10 +92,21 @@ public class BuildGameHistoryTest {
         .apply("ReadViews", ParDo.of(new ReadViewsFn(history)).withSideInputs(history.all()));
   }
 
+  private static PCollection<String> zoneText(History history) {
+    return history.zoneGames.apply("ZoneText", org.apache.beam.sdk.transforms.MapElements
+        .into(org.apache.beam.sdk.values.TypeDescriptors.strings()).via(BuildGameHistoryTest::zones));
+  }
+
+  private static PCollection<String> leagueText(History history) {
+    return history.leagueDays.apply("LeagueText", org.apache.beam.sdk.transforms.MapElements
+        .into(org.apache.beam.sdk.values.TypeDescriptors.strings())
+        .via((LeagueDay d) -> d.getGameDate() + "/" + d.getTeamGames() + "/" + d.getPaintFga()));
+  }
+
   private static final IntervalWindow DAY_D = new IntervalWindow(GameDates.timestampOf(D), GameDates.timestampOf("2024-01-21"));
 
   @Test
-  public void historyOfKeysEachViewAndPutsADefenderlessZoneGameUnderTheEmptyKey() {
+  public void historyOfKeysEachViewAndKeepsEveryZoneGameAndLeagueDay() {
     PCollection<PlayerGameSummary> games = p.apply("Games", Create.of(
             Rows.playerGame("annexample", "BOS", "NYK", "2024-01-10", 30, 21),
             Rows.playerGame("annexample", "BOS", "MIA", "2024-01-12", 0, 0),
@@ -129,10 +127,10 @@ public class BuildGameHistoryTest {
 
     PAssert.that(readFromDaysWindow(history)).inWindow(DAY_D).containsInAnyOrder(
         "gamesByPlayer {annexample=[2024-01-10/21, 2024-01-12/0], bobsample=[2024-01-10/12]}",
-        "gamesByTeam {BOS=[2024-01-10/NYK], NYK=[2024-01-10/BOS]}",
-        "zonesByPlayer {annexample=[2024-01-10/NYK/8-5,4-2,6-2], carlnoone=[2024-01-11/null/1-1,0-0,0-0]}",
-        "zonesAgainstTeam {=[carlnoone/2024-01-11], NYK=[annexample/2024-01-10]}",
-        "leagueDays [2024-01-10/2/8]");
+        "gamesByTeam {BOS=[2024-01-10/NYK], NYK=[2024-01-10/BOS]}");
+    PAssert.that(zoneText(history)).containsInAnyOrder(
+        "annexample/2024-01-10/NYK/8-5,4-2,6-2", "carlnoone/2024-01-11/null/1-1,0-0,0-0");
+    PAssert.that(leagueText(history)).containsInAnyOrder("2024-01-10/2/8");
     p.run().waitUntilFinish();
   }
 
@@ -165,12 +163,11 @@ public class BuildGameHistoryTest {
 
     PAssert.that(readFromDaysWindow(history)).inWindow(DAY_D).containsInAnyOrder(
         "gamesByPlayer {annexample=[2024-01-10/21, 2024-01-12/18], bobsample=[2024-01-10/12]}",
-        "gamesByTeam {BOS=[2024-01-10/NYK, 2024-01-12/MIA], MIA=[2024-01-12/BOS], NYK=[2024-01-10/BOS]}",
-        "zonesByPlayer {annexample=[2024-01-10/NYK/8-5,4-2,6-2, 2024-01-12/MIA/7-4,0-0,0-0], "
-            + "bobsample=[2024-01-10/BOS/0-0,0-0,2-1], carlnoone=[2024-01-11/null/1-1,0-0,0-0]}",
-        "zonesAgainstTeam {=[carlnoone/2024-01-11], BOS=[bobsample/2024-01-10], MIA=[annexample/2024-01-12], "
-            + "NYK=[annexample/2024-01-10]}",
-        "leagueDays [2024-01-10/2/8, 2024-01-11/0/1, 2024-01-12/2/7]");
+        "gamesByTeam {BOS=[2024-01-10/NYK, 2024-01-12/MIA], MIA=[2024-01-12/BOS], NYK=[2024-01-10/BOS]}");
+    PAssert.that(zoneText(history)).containsInAnyOrder(
+        "annexample/2024-01-10/NYK/8-5,4-2,6-2", "annexample/2024-01-12/MIA/7-4,0-0,0-0", "bobsample/2024-01-10/BOS/0-0,0-0,2-1",
+        "carlnoone/2024-01-11/null/1-1,0-0,0-0");
+    PAssert.that(leagueText(history)).containsInAnyOrder("2024-01-10/2/8", "2024-01-11/0/1", "2024-01-12/2/7");
     PipelineResult result = p.run();
     result.waitUntilFinish();
     long noDefender = 0;
