@@ -96,7 +96,11 @@ public final class MarketEvaluation {
     Path s26 = data.resolve("2025-26");
     if (!only.equals("2022-23") && Files.exists(s26.resolve("player_props_snapshots.csv.gz"))) {
       String model = root.resolve("model-2022-24").resolve("model").toString();
-      run("train", "--inputDir=" + s22 + "," + s23, "--outputDir=" + root.resolve("train-2022-24"), "--modelOut=" + model);
+      if (Files.exists(Path.of(model + ".meta.json"))) {
+        System.out.println("  reusing the model bundle " + model);
+      } else {
+        run("train", "--inputDir=" + s22 + "," + s23, "--outputDir=" + root.resolve("train-2022-24"), "--modelOut=" + model);
+      }
       Path out = root.resolve("2025-26");
       run("backfill", "--inputDir=" + s26, "--outputDir=" + out, "--model=" + model);
       run("grade", "--inputDir=" + s26, "--outputDir=" + out, "--reportDir=" + root.resolve("grade-report-2025-26"));
