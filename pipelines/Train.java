@@ -98,7 +98,7 @@ public final class Train {
           .apply("KeyTrainingSet", WithKeys.of("training_set"))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), EXAMPLE))
           .apply("TrainingSet", GroupByKey.create())
-          .apply("FitGbm", ParDo.of(new FitFn(options.getModelOut(), params, range, options.getMinTrainingRows(), markets)));
+          .apply("FitGbm", ParDo.of(new FitFn(options.getModelOut(), params, options.getMinTrainingRows(), markets)));
       facts.put("start_date", range.start());
       facts.put("end_date", range.end());
       facts.put("model_out", options.getModelOut());
@@ -304,14 +304,12 @@ public final class Train {
   static final class FitFn extends DoFn<KV<String, Iterable<KV<String, KV<List<Double>, List<Double>>>>>, Void> {
     private final String modelOut;
     private final GbmModel.Params params;
-    private final DateRange range;
     private final int minRows;
     private final List<Markets.Market> markets;
 
-    FitFn(String modelOut, GbmModel.Params params, DateRange range, int minRows, List<Markets.Market> markets) {
+    FitFn(String modelOut, GbmModel.Params params, int minRows, List<Markets.Market> markets) {
       this.modelOut = modelOut;
       this.params = params;
-      this.range = range;
       this.minRows = minRows;
       this.markets = List.copyOf(markets);
     }
@@ -345,8 +343,12 @@ public final class Train {
         Metrics.counter("train", "markets_fitted").inc();
       }
       int rows = set.size();
-      String id = GbmModel.SYSTEM_ID + ":" + range.start() + ".." + range.end() + ":" + rows + "rows";
-      ModelBundle bundle = ModelBundle.of(id, range.start(), range.end(), fits);
+      // The dates whose actuals were labels, from the rows themselves: an open --startDate/--endDate must not leave
+      // the bundle without a range, which would let a run predict the very games it learned from.
+      String from = set.dates.get(0);
+      String to = set.dates.get(set.dates.size() - 1);
+      String id = GbmModel.SYSTEM_ID + ":" + from + ".." + to + ":" + rows + "rows";
+      ModelBundle bundle = ModelBundle.of(id, from, to, fits);
       ObjectNode facts = new ObjectMapper().createObjectNode();
       facts.put("rows", rows);
       facts.put("training_rows_with_optional_feeds_missing", rows);
