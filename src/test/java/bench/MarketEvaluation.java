@@ -111,8 +111,13 @@ public final class MarketEvaluation {
   private static void run(String... args) {
     long t0 = System.nanoTime();
     int exit = Main.run(args);
-    System.out.printf("  %s %s exit %d in %.0f s%n", args[0], args.length > 3 ? args[3] + " " + args[4] : "", exit,
-        (System.nanoTime() - t0) / 1e9);
+    StringBuilder dates = new StringBuilder();
+    for (String a : args) {
+      if (a.startsWith("--startDate=") || a.startsWith("--endDate=")) {
+        dates.append(' ').append(a);
+      }
+    }
+    System.out.printf("  %s%s exit %d in %.0f s%n", args[0], dates, exit, (System.nanoTime() - t0) / 1e9);
     // 3 is a health breach: the run wrote its tables and says why in its report, which is part of what is measured.
     if (exit != 0 && exit != 3) {
       throw new IllegalStateException(String.join(" ", args) + " failed with exit " + exit);
