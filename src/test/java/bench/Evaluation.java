@@ -138,19 +138,7 @@ public final class Evaluation {
   }
 
   private static List<JsonNode> rows(Path out, String table) throws Exception {
-    List<JsonNode> all = new ArrayList<>();
-    Path dir = out.resolve(table);
-    if (!Files.exists(dir)) {
-      return all;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : (Iterable<Path>) files.sorted()::iterator) {
-        for (String line : Files.readAllLines(f)) {
-          all.add(JSON.readTree(line));
-        }
-      }
-    }
-    return all;
+    return MarketEvaluation.rows(out, table);
   }
 
   private static void report(Path out, List<JsonNode> predictions, boolean linesOnly) throws Exception {
