@@ -102,8 +102,17 @@ public final class MarketEvaluation {
         run("train", "--inputDir=" + s22 + "," + s23, "--outputDir=" + root.resolve("train-2022-24"), "--modelOut=" + model);
       }
       Path out = root.resolve("2025-26");
-      run("backfill", "--inputDir=" + s26, "--outputDir=" + out, "--model=" + model);
-      run("grade", "--inputDir=" + s26, "--outputDir=" + out, "--reportDir=" + root.resolve("grade-report-2025-26"));
+      if (!Files.exists(out.resolve("player_prop_predictions"))) {
+        run("backfill", "--inputDir=" + s26, "--outputDir=" + out, "--model=" + model);
+      }
+      // grade's default is yesterday: name the dates the backfill predicted
+      List<String> dates = new ArrayList<>();
+      try (Stream<Path> files = Files.list(out.resolve("player_prop_predictions"))) {
+        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json")).map(f -> f.substring(0, 10))
+            .sorted().forEach(dates::add);
+      }
+      run("grade", "--inputDir=" + s26, "--outputDir=" + out, "--startDate=" + dates.get(0),
+          "--endDate=" + dates.get(dates.size() - 1), "--reportDir=" + root.resolve("grade-report-2025-26"));
       report("2025-26 (trained on 2022-23 and 2023-24; partial box scores, no shot zones)", List.of(out));
     }
   }
