@@ -1,7 +1,6 @@
 package transforms.features;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,9 +9,8 @@ import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.View;
@@ -31,6 +29,7 @@ import schemas.TeamDefenseZoneAnalysis;
 import schemas.UpcomingPlayerGameContext;
 import schemas.vocabulary.Markets;
 import transforms.daily.SideInputCache;
+import transforms.daily.SortedDistinct;
 import transforms.features.FeatureContract.Feed;
 
 /**
@@ -62,16 +61,8 @@ public final class FeedCoverage implements Serializable {
     PCollection<KV<String, List<String>>> sortedDates =
         PCollectionList.of(props).and(markets).and(games).and(zoneDates)
             .apply("AllFeedDates", Flatten.pCollections())
-            .apply("DistinctFeedDates", Distinct.create())
-            .apply("FeedDates", GroupByKey.create())
-            .apply("SortedFeedDates",
-                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.lists(TypeDescriptors.strings())))
-                    .via(kv -> {
-                      List<String> sorted = new ArrayList<>();
-                      kv.getValue().forEach(sorted::add);
-                      Collections.sort(sorted);
-                      return KV.of(kv.getKey(), sorted);
-                    }))
+            // combined per feed (three keys): a Distinct by (feed, date) made every date a bundle of its own downstream
+            .apply("FeedDates", Combine.perKey(new SortedDistinct()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())));
     // Read through SideInputCache by the feature DoFns: it must fire one pane.
     return new FeedCoverage(SideInputCache.singlePane("FeedCoverage", sortedDates).apply("FeedCoverageView", View.asMap()));

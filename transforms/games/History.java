@@ -3,7 +3,6 @@ package transforms.games;
 import transforms.daily.SideInputCache;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.PTransform;

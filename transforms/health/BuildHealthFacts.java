@@ -1,5 +1,7 @@
 package transforms.health;
 
+import transforms.daily.GroupByDate;
+
 import transforms.features.FeatureContract;
 import transforms.predictions.PredictionSystem;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +37,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import schemas.DeadLetter;
@@ -255,6 +258,11 @@ public final class BuildHealthFacts {
           PCollectionList.of(facts)
               .apply("Health/AllFacts", Flatten.pCollections())
               .apply("Health/InScope", org.apache.beam.sdk.transforms.Filter.by(kv -> inScope.apply(kv.getKey())))
+              // grouped by the date's month, each date then apart: one key per date made a bundle per date of every step
+              .apply("Health/ByMonth", MapElements
+                  .into(new TypeDescriptor<KV<String, KV<String, Fact>>>() {})
+                  .via(kv -> KV.of(GroupByDate.shardOf(kv.getKey()), kv)))
+              .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), FactCoder.of())))
               .apply("Health/ByDate", GroupByKey.create())
               .apply("Health/Day", ParDo.of(new DayFn(in.markets)))
               .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
@@ -317,7 +325,7 @@ public final class BuildHealthFacts {
   }
 
   /** One date's figures. Player lists are sorted, so a rerun writes the same document. */
-  static final class DayFn extends DoFn<KV<String, Iterable<Fact>>, KV<String, String>> {
+  static final class DayFn extends DoFn<KV<String, Iterable<KV<String, Fact>>>, KV<String, String>> {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The markets the run predicts: each gets its counts, 0 included. */
     private final List<String> markets;
@@ -326,8 +334,17 @@ public final class BuildHealthFacts {
       this.markets = markets;
     }
 
+    /** A month's facts ({@link GroupByDate#shardOf}), one document per date. */
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Fact>> day, OutputReceiver<KV<String, String>> out) {
+    public void process(@Element KV<String, Iterable<KV<String, Fact>>> month, OutputReceiver<KV<String, String>> out) {
+      Map<String, List<Fact>> byDate = new TreeMap<>();
+      for (KV<String, Fact> f : month.getValue()) {
+        byDate.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(f.getValue());
+      }
+      byDate.forEach((date, facts) -> out.output(document(KV.of(date, facts))));
+    }
+
+    static KV<String, String> document(KV<String, ? extends Iterable<Fact>> day) {
       Set<String> universe = new TreeSet<>();
       Set<String> featured = new TreeSet<>();
       Set<String> predicted = new TreeSet<>();
@@ -416,7 +433,7 @@ public final class BuildHealthFacts {
       d.set("played_not_in_universe", array(minus(played, universe)));
       d.put("universe_not_played", played.isEmpty() ? 0 : minus(universe, played).size());
       d.put("incomplete_team_games", incompleteTeams.size());
-      out.output(KV.of(day.getKey(), d.toString()));
+      return KV.of(day.getKey(), d.toString());
     }
 
     private static Set<String> minus(Set<String> a, Set<String> b) {
