@@ -2,6 +2,7 @@ package schemas.vocabulary;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -49,16 +50,21 @@ public final class GameDates {
     return inferSeason(LocalDate.parse(isoDate));
   }
 
+  /** {@code 2023-24}: built by hand, not String.format, which parsing calls for every input row. */
   private static String label(int startYear) {
-    return String.format("%d-%02d", startYear, (startYear + 1) % 100);
+    int next = (startYear + 1) % 100;
+    return startYear + (next < 10 ? "-0" : "-") + next;
   }
+
+  private static final Pattern GAME_ID = Pattern.compile("\\d{10}");
+  private static final Pattern SEASON_LABEL = Pattern.compile("\\d{4}-\\d{2}");
 
   /**
    * The season of an NBA.com game id ({@code 0021900001}: type 2, season starting 2019, game 1), or null when
    * the id is blank or not ten digits. Only the start year's last two digits are in the id; 46–99 read as 19xx.
    */
   public static @Nullable String seasonOfGameId(@Nullable String gameId) {
-    if (gameId == null || !gameId.matches("\\d{10}")) {
+    if (gameId == null || !GAME_ID.matcher(gameId).matches()) {
       return null;
     }
     int yy = Integer.parseInt(gameId.substring(3, 5));
@@ -67,7 +73,7 @@ public final class GameDates {
 
   /** A season label {@code YYYY-YY} whose two years follow each other; else null. */
   public static @Nullable Integer startYearOf(String season) {
-    if (!season.matches("\\d{4}-\\d{2}")) {
+    if (!SEASON_LABEL.matcher(season).matches()) {
       return null;
     }
     int start = Integer.parseInt(season.substring(0, 4));
