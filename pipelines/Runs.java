@@ -98,7 +98,12 @@ final class Runs {
     try {
       InputFiles files = InputFiles.discover(inputDir(options));
       files.refuseRejectedRequired(latestGameDate(options), options.getMaxRequiredInputRejectRate());
-      files.refuseDoubledRows(latestGameDate(options));
+      if (files.dirs().size() > 1) {
+        long start = System.nanoTime();
+        files.refuseDoubledRows(latestGameDate(options));
+        LOG.info("{} input folders: no row of one kind is in two of them (checked in {} s)", files.dirs().size(),
+            Math.round((System.nanoTime() - start) / 1e9));
+      }
       Pipeline p = Pipeline.create(options);
       String runId = newRunId();
       NdjsonTableSink local = new NdjsonTableSink(options.getOutputDir(), runId);

@@ -40,6 +40,7 @@ import transforms.predictions.GbmModel;
 import transforms.predictions.ModelBundle;
 import transforms.predictions.PredictionSystem;
 import schemas.vocabulary.Markets;
+import schemas.MarketLine;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
@@ -65,10 +66,15 @@ import transforms.predictions.BuildPredictions;
 public final class Train {
   private Train() {}
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Train.class);
+
+  /** Values per market in an example's targets: actual, baseline prediction, line (NaN without one). */
+  private static final int TARGETS = 3;
+
   /** The share of the training dates held out, the latest ones. */
   static final int HOLDOUT_SHARE_PERCENT = 20;
 
-  /** (date|player, (model input, per market [actual, baseline])). */
+  /** (date|player, (model input, per market [actual, baseline, line or NaN])). */
   private static final KvCoder<String, KV<List<Double>, List<Double>>> EXAMPLE =
       KvCoder.of(StringUtf8Coder.of(), KvCoder.of(ListCoder.of(DoubleCoder.of()), ListCoder.of(DoubleCoder.of())));
 
@@ -172,8 +178,10 @@ public final class Train {
                 }
                 List<Double> targets = new ArrayList<>();
                 for (Markets.Market m : ms) {
+                  MarketLine line = row.lineOf(m);
                   targets.add((double) Markets.actual(m, game));
                   targets.add(PredictionSystem.baseline(row, m));
+                  targets.add(line == null ? Double.NaN : line.getLine());
                 }
                 out.output(KV.of(row.getGameDate() + "|" + PlayerKeys.of(row.getPlayerId(), row.getPlayerLookup()), KV.of(x, targets)));
               }
@@ -187,7 +195,7 @@ public final class Train {
   static final class TrainingSet {
     final List<String> dates = new ArrayList<>();
     final List<double[]> x = new ArrayList<>();
-    /** Per row, per market of the run: [actual, baseline]. */
+    /** Per row, per market of the run: [actual, baseline, line or NaN]. */
     final List<double[]> targets = new ArrayList<>();
 
     int size() {
@@ -207,9 +215,11 @@ public final class Train {
     int n = late.size();
     double[] actual = new double[n];
     double[] baseline = new double[n];
+    double[] line = new double[n];
     for (int i = 0; i < n; i++) {
-      actual[i] = set.targets.get(holdoutFrom + i)[2 * k];
-      baseline[i] = set.targets.get(holdoutFrom + i)[2 * k + 1];
+      actual[i] = set.targets.get(holdoutFrom + i)[TARGETS * k];
+      baseline[i] = set.targets.get(holdoutFrom + i)[TARGETS * k + 1];
+      line[i] = set.targets.get(holdoutFrom + i)[TARGETS * k + 2];
     }
     double w = bestBlendWeight(actual, gbm, baseline);
     double[] ensemble = new double[n];
@@ -228,6 +238,23 @@ public final class Train {
     holdout.put("fit_rows", holdoutFrom);
     ObjectNode mae = holdout.putObject("mae");
     residuals.forEach((system, r) -> mae.put(system, meanAbsolute(r)));
+    // On the holdout rows with a line, each system's MAE beside the line's own: the bar a line-aware model must clear.
+    int withLine = 0;
+    Map<String, Double> sums = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      if (Double.isNaN(line[i])) {
+        continue;
+      }
+      withLine++;
+      final int row = i;
+      residuals.forEach((system, r) -> sums.merge(system, Math.abs(r[row]), Double::sum));
+      sums.merge("line", Math.abs(actual[i] - line[i]), Double::sum);
+    }
+    holdout.put("rows_with_line", withLine);
+    ObjectNode maeWithLine = holdout.putObject("mae_with_line");
+    for (Map.Entry<String, Double> e : sums.entrySet()) {
+      maeWithLine.put(e.getKey(), e.getValue() / withLine);
+    }
     GbmModel all = fit(set.x, labels(set, 0, set.size(), k), params);
     return new ModelBundle.MarketFit(all, w, residuals, facts);
   }
@@ -273,7 +300,7 @@ public final class Train {
   private static List<Double> labels(TrainingSet set, int from, int to, int k) {
     List<Double> y = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      y.add(set.targets.get(i)[2 * k]);
+      y.add(set.targets.get(i)[TARGETS * k]);
     }
     return y;
   }
@@ -299,6 +326,42 @@ public final class Train {
     int cut = Math.max(1, Math.min(dates.size() - 1,
         (int) Math.round(dates.size() * (100 - HOLDOUT_SHARE_PERCENT) / 100.0)));
     return rowDates.indexOf(dates.get(cut));
+  }
+
+  /**
+   * Every market's fit, in the run's market order. The markets are independent (each its own single-threaded booster,
+   * so each model is the same whatever runs beside it), so they are fit side by side, one per core.
+   */
+  static Map<Markets.Market, ModelBundle.MarketFit> fitAllMarkets(
+      TrainingSet set, int holdoutFrom, List<Markets.Market> markets, GbmModel.Params params) throws IOException {
+    int threads = Math.max(1, Math.min(markets.size(), Runtime.getRuntime().availableProcessors()));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<ModelBundle.MarketFit>> futures = new ArrayList<>();
+      for (int k = 0; k < markets.size(); k++) {
+        int market = k;
+        futures.add(pool.submit(() -> {
+          long start = System.nanoTime();
+          ModelBundle.MarketFit fit = fitMarket(set, holdoutFrom, market, params);
+          LOG.info("train: {} fitted in {} s on {} rows (holdout {} rows from {}: w = {})", markets.get(market).key(),
+              Math.round((System.nanoTime() - start) / 1e9), set.size(), set.size() - holdoutFrom,
+              set.dates.get(holdoutFrom), fit.blendWeight());
+          return fit;
+        }));
+      }
+      Map<Markets.Market, ModelBundle.MarketFit> fits = new LinkedHashMap<>();
+      for (int k = 0; k < markets.size(); k++) {
+        fits.put(markets.get(k), futures.get(k).get());
+      }
+      return fits;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("train interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("fitting a market failed: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   static final class FitFn extends DoFn<KV<String, Iterable<KV<String, KV<List<Double>, List<Double>>>>>, Void> {
@@ -337,11 +400,8 @@ public final class Train {
         return;
       }
       int holdoutFrom = holdoutStart(set.dates);
-      Map<Markets.Market, ModelBundle.MarketFit> fits = new LinkedHashMap<>();
-      for (int k = 0; k < markets.size(); k++) {
-        fits.put(markets.get(k), fitMarket(set, holdoutFrom, k, params));
-        Metrics.counter("train", "markets_fitted").inc();
-      }
+      Map<Markets.Market, ModelBundle.MarketFit> fits = fitAllMarkets(set, holdoutFrom, markets, params);
+      Metrics.counter("train", "markets_fitted").inc(fits.size());
       int rows = set.size();
       // The dates whose actuals were labels, from the rows themselves: an open --startDate/--endDate must not leave
       // the bundle without a range, which would let a run predict the very games it learned from.

@@ -58,6 +58,10 @@ public final class ModelBundle implements Serializable {
       this.residuals = new TreeMap<>(residuals);
       this.facts = facts;
     }
+
+    public double blendWeight() {
+      return blendWeight;
+    }
   }
 
   private final String modelId;

@@ -104,6 +104,9 @@ public class FirstCommandTest {
       for (String system : List.of("baseline_avg_v1", "gbm_v1", "ensemble_v1")) {
         assertThat(m.key() + " " + system, market.get("holdout_residuals").get(system).size(), equalTo(holdout));
       }
+      // the sample lists every market: the holdout's rows with a line have the line's own MAE beside each system's
+      assertThat(m.key(), market.get("holdout").get("rows_with_line").asInt(), greaterThan(0));
+      assertThat(m.key(), market.get("holdout").get("mae_with_line").has("line"), equalTo(true));
     }
   }
 
