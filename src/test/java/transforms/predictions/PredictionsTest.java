@@ -209,7 +209,7 @@ public class PredictionsTest {
   }
 
   /** A model of y = slope × (the value of every feature) + 1, on rows whose features are all 0..6. */
-  static GbmModel linearModel(double slope) {
+  public static GbmModel linearModel(double slope) {
     List<double[]> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
