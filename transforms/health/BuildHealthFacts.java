@@ -344,7 +344,7 @@ public final class BuildHealthFacts {
       byDate.forEach((date, facts) -> out.output(document(KV.of(date, facts))));
     }
 
-    static KV<String, String> document(KV<String, ? extends Iterable<Fact>> day) {
+    KV<String, String> document(KV<String, ? extends Iterable<Fact>> day) {
       Set<String> universe = new TreeSet<>();
       Set<String> featured = new TreeSet<>();
       Set<String> predicted = new TreeSet<>();
