@@ -38,7 +38,7 @@ public class TrainTest {
 
   @Test
   public void aBundleTrainedWithoutDatesStillKnowsTheDatesItLearnedFrom() throws Exception {
-    // 12 rows on 6 dates, no --startDate/--endDate: the bundle's range is its rows' first and last dates, so a run
+    // 12 rows on 6 dates (targets: actual, baseline, line), no --startDate/--endDate: the bundle's range is its rows' first and last dates, so a run
     // predicting one of them is refused (an open range once left the bundle without one, and nothing was refused).
     List<org.apache.beam.sdk.values.KV<String, org.apache.beam.sdk.values.KV<List<Double>, List<Double>>>> rows =
         new java.util.ArrayList<>();
@@ -49,7 +49,7 @@ public class TrainTest {
           x.add((double) (d + player + f % 3));
         }
         rows.add(org.apache.beam.sdk.values.KV.of(String.format("2024-01-%02d|p%d", d, player),
-            org.apache.beam.sdk.values.KV.of(x, List.of(10.0 + d + player, 12.0))));
+            org.apache.beam.sdk.values.KV.of(x, List.of(10.0 + d + player, 12.0, 11.5))));
       }
     }
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("train-test");
