@@ -134,7 +134,8 @@ public final class SameDay {
                 // the files the morning pass read (or reported as not read) are not new: exactly those are skipped
                 WatchNewFiles.of(
                     pattern, files.snapshotFilesListed(), GameDates.timestampOf(date),
-                    Duration.standardSeconds(Math.max(1, options.getPollSeconds())), watchFor(date, options)))
+                    Duration.standardSeconds(Math.max(1, options.getPollSeconds())), watchFor(date, options),
+                    idleFor(options)))
             .apply("ParseNewSnapshots", parse.files());
     deadLetters.add(parsed.get(ReadCsvRecords.DEAD_LETTERS));
     PCollection<KV<String, List<PropSnapshotOffer>>> newFiles =
@@ -147,6 +148,18 @@ public final class SameDay {
     sink.write(vectors.get(BuildFeatureVectors.FEATURES), Tables.ML_FEATURE_STORE_V2_LINE_UPDATES);
     Writes.lineUpdatePredictions(sink, predicting, options, vectors.get(BuildFeatureVectors.FEATURES));
     sink.write(vectors.get(BuildFeatureVectors.GAPS), Tables.FEATURE_STORE_GAPS_LINE_UPDATES);
+  }
+
+  /** --watchIdleSeconds as a duration, null without it. */
+  static @Nullable Duration idleFor(SameDayOptions options) {
+    Integer idle = options.getWatchIdleSeconds();
+    if (idle == null) {
+      return null;
+    }
+    if (idle <= 0) {
+      throw new IllegalArgumentException("--watchIdleSeconds must be positive");
+    }
+    return Duration.standardSeconds(idle);
   }
 
   /** Until the end of the date, US/Eastern, or --watchSeconds; a date that is over needs the latter. */

@@ -47,4 +47,11 @@ public interface SameDayOptions extends FeatureOptions {
   Integer getWatchSeconds();
 
   void setWatchSeconds(Integer value);
+
+  @Description(
+      "Also stop watching once this many seconds pass with no new snapshot file after the last one (the feed has "
+          + "gone quiet: the day's last lines are in). Default: no such stop, only --watchSeconds or the end of the date.")
+  Integer getWatchIdleSeconds();
+
+  void setWatchIdleSeconds(Integer value);
 }

@@ -19,6 +19,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The files that appear under a file pattern after launch, as an unbounded collection (Beam's {@link Watch}):
@@ -36,13 +37,17 @@ public final class WatchNewFiles extends PTransform<PBegin, PCollection<MatchRes
   private final Instant eventTime;
   private final Duration pollInterval;
   private final Duration watchFor;
+  private final @Nullable Duration idleFor;
 
-  private WatchNewFiles(String filepattern, Set<String> known, Instant eventTime, Duration pollInterval, Duration watchFor) {
+  private WatchNewFiles(
+      String filepattern, Set<String> known, Instant eventTime, Duration pollInterval, Duration watchFor,
+      @Nullable Duration idleFor) {
     this.filepattern = filepattern;
     this.known = new TreeSet<>(known);
     this.eventTime = eventTime;
     this.pollInterval = pollInterval;
     this.watchFor = watchFor;
+    this.idleFor = idleFor;
   }
 
   /**
@@ -51,10 +56,13 @@ public final class WatchNewFiles extends PTransform<PBegin, PCollection<MatchRes
    *     neither read nor watched.
    * @param eventTime the timestamp of the date the files are about
    * @param watchFor how long to watch after launch; the watch, and so the date's window, ends then
+   * @param idleFor if not null, the watch also ends once this long has passed since the last new file (never
+   *     before a first one: a feed that has not started is not a quiet one)
    */
   public static WatchNewFiles of(
-      String filepattern, Set<String> known, Instant eventTime, Duration pollInterval, Duration watchFor) {
-    return new WatchNewFiles(filepattern, known, eventTime, pollInterval, watchFor);
+      String filepattern, Set<String> known, Instant eventTime, Duration pollInterval, Duration watchFor,
+      @Nullable Duration idleFor) {
+    return new WatchNewFiles(filepattern, known, eventTime, pollInterval, watchFor, idleFor);
   }
 
   @Override
@@ -66,7 +74,9 @@ public final class WatchNewFiles extends PTransform<PBegin, PCollection<MatchRes
             "WatchForNewFiles",
             Watch.growthOf(new NewFilesFn(atLaunch, eventTime))
                 .withPollInterval(pollInterval)
-                .withTerminationPerInput(Watch.Growth.afterTotalOf(watchFor))
+                .withTerminationPerInput(idleFor == null
+                    ? Watch.Growth.afterTotalOf(watchFor)
+                    : Watch.Growth.eitherOf(Watch.Growth.afterTotalOf(watchFor), Watch.Growth.afterTimeSinceNewOutput(idleFor)))
                 .withOutputCoder(StringUtf8Coder.of()))
         .apply("NewFilePaths", Values.create())
         .apply("NewFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW));

@@ -362,8 +362,8 @@ public class FirstCommandTest {
     Path watchOut = TMP.newFolder("watch-out").toPath();
     String date = "2024-11-29";
     CompletableFuture<FeaturesTest.Run> running = CompletableFuture.supplyAsync(() -> FeaturesTest.run(
-        "same-day", "--inputDir=" + in, "--outputDir=" + watchOut, "--date=" + date, "--watch", "--watchSeconds=30",
-        "--pollSeconds=1", "--model=" + model));
+        "same-day", "--inputDir=" + in, "--outputDir=" + watchOut, "--date=" + date, "--watch", "--watchSeconds=120",
+        "--watchIdleSeconds=3", "--pollSeconds=1", "--model=" + model));
     Path morning = watchOut.resolve("player_prop_predictions").resolve(date + ".json");
     Watching.waitFor(() -> Files.exists(morning), running);
     Watching.land(in, "player_props_snapshots_20241129_2315.csv", Watching.movedLine(33.5));

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,13 +147,13 @@ public class SameDayTest {
   }
 
   @Test
-  public void watchModeWritesTheRowsOfPlayersWhoseLineMovedAndStopsAtItsBound() throws Exception {
+  public void watchModeWritesTheRowsOfPlayersWhoseLineMovedAndStopsOnceTheFeedIsQuiet() throws Exception {
     Path in = TMP.newFolder("watch-input").toPath();
     SampleLeague.write(in, SampleLeague.Config.embedded());
     Path out = TMP.newFolder("watch-output").toPath();
     CompletableFuture<FeaturesTest.Run> running = CompletableFuture.supplyAsync(() -> FeaturesTest.run(
         "same-day", "--inputDir=" + in, "--outputDir=" + out, "--date=" + UPCOMING, "--watch",
-        "--watchSeconds=40", "--pollSeconds=1"));
+        "--watchSeconds=120", "--watchIdleSeconds=3", "--pollSeconds=1"));
     Path morning = partition(out, Tables.ML_FEATURE_STORE_V2.name(), UPCOMING);
     Watching.waitFor(() -> Files.exists(morning), running);
     String morningRows = Files.readString(morning);
@@ -164,8 +166,11 @@ public class SameDayTest {
     Path updates = partition(out, Tables.ML_FEATURE_STORE_V2_LINE_UPDATES.name(), UPCOMING);
     Watching.waitFor(() -> Files.exists(updates), running);
 
+    long landed = System.nanoTime();
     FeaturesTest.Run run = running.get(90, TimeUnit.SECONDS);
     assertThat(run.stderr(), run.exit(), equalTo(0));
+    // ended by the quiet feed, long before its 120 s bound (the bound itself: the next test's 8 s watch)
+    assertThat((System.nanoTime() - landed) / 1e9, lessThan(60.0));
     List<JsonNode> rows = new ArrayList<>();
     for (String line : Files.readAllLines(updates)) {
       rows.add(JSON.readTree(line));
@@ -249,14 +254,17 @@ public class SameDayTest {
 
   /**
    * A snapshot file dropped in the folder before the run (the pre-tip run's normal case) is the morning's input,
-   * and the watch does not emit it again; a file landing after launch is still watched (see the watch test).
+   * and the watch does not emit it again; a file landing after launch is still watched (see the watch test). No
+   * file lands, so the idle stop never starts (a feed that has not begun is not a quiet one): the bound ends the run.
    */
   @Test
   public void aSnapshotFileInTheFolderAtLaunchIsReadOnceByTheMorningPass() throws Exception {
     Path in = TMP.newFolder("dropped-input").toPath();
     SampleLeague.write(in, SampleLeague.Config.embedded());
     Watching.land(in, "player_props_snapshots_20241129_2315.csv", Watching.movedLine(33.5));
-    Path out = sameDay(in, UPCOMING, "--watch", "--watchSeconds=8", "--pollSeconds=1");
+    long start = System.nanoTime();
+    Path out = sameDay(in, UPCOMING, "--watch", "--watchSeconds=8", "--watchIdleSeconds=1", "--pollSeconds=1");
+    assertThat("ran to its 8 s bound", (System.nanoTime() - start) / 1e9, greaterThanOrEqualTo(8.0));
     JsonNode row = FeaturesTest.byPlayer(partition(out, Tables.ML_FEATURE_STORE_V2.name(), UPCOMING)).get("andrepryor");
     assertThat(row.get("line_snapshot_time").asText(), equalTo("2024-11-29T23:15:00Z"));
     List<String> names = new ArrayList<>();
