@@ -121,7 +121,11 @@ final class PersistedUpstream {
     options.setJobName(jobName + "-upstream-preflight");
     try {
       Pipeline q = Pipeline.create(options);
-      keysOf.apply(q).apply("DistinctKeys", Distinct.create()).apply("WriteKeys", TextIO.write().to(folder + "keys"));
+      // One file: the keys are a few per player and date (a season is about 50k short lines). Left to the runner,
+      // the DirectRunner shards every bundle of the write on its own, thousands of bundles that cost more than the
+      // run they guard.
+      keysOf.apply(q).apply("DistinctKeys", Distinct.create())
+          .apply("WriteKeys", TextIO.write().to(folder + "keys").withNumShards(1));
       PipelineResult.State state;
       try {
         state = q.run().waitUntilFinish();
