@@ -30,7 +30,10 @@ public final class Harness {
 
   record Result(String name, double wallSeconds, double cpuSeconds, long maxRssKb, long boxScores, long featureRows, int exit) {}
 
-  /** Extra JVM options of every run (e.g. {@code --jvm=-Xmx16g}); none by default: the JVM's own heap default. */
+  /**
+   * Extra JVM options of every measured run (e.g. {@code --jvm=-Xmx4g}); none by default: the JVM's own heap default.
+   * Not the generator's: it writes a league, it is not what is measured.
+   */
   private static final List<String> JVM = new ArrayList<>();
 
   public static void main(String[] args) throws Exception {
@@ -116,7 +119,9 @@ public final class Harness {
       cmd.addAll(List.of("/usr/bin/time", "-v"));
     }
     cmd.add("java");
-    cmd.addAll(JVM);
+    if (!args[0].equals("generate-sample")) {
+      cmd.addAll(JVM);
+    }
     cmd.addAll(List.of("-jar", jar.toString(), args[0], "--outputDir=" + out));
     for (int i = 1; i < args.length; i++) {
       cmd.add(args[i]);
