@@ -1,8 +1,6 @@
 package transforms.features;
 
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.metrics.Counter;
@@ -14,15 +12,12 @@ import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import schemas.FeatureStoreGap;
 import schemas.MlFeatureStoreV2;
-import schemas.PlayerGameSummary;
 import schemas.SchemaCoders;
 import schemas.UpcomingPlayerGameContext;
-import transforms.daily.SideInputCache;
 
 /**
  * {@code ml_feature_store_v2} and {@code feature_store_gaps}: each context row joined with the day's cache,
@@ -113,15 +108,12 @@ public final class BuildFeatureVectors extends PTransform<PCollection<UpcomingPl
   /** A date's context rows with the day's rows ({@link DayTables#joinedWith}). */
   static final class JoinVectorFn extends DoFn<KV<String, CoGbkResult>, MlFeatureStoreV2> {
     private final DayTables.Tags tags;
-    private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;
-    private final PCollectionView<Map<String, List<String>>> coverage;
-    private final SideInputCache views = new SideInputCache();
+    private final DayTables.GlobalReads views;
     private final Vectorizer vectorizer = new Vectorizer();
 
     JoinVectorFn(DayTables.Tags tags, DayTables tables) {
       this.tags = tags;
-      this.games = tables.games;
-      this.coverage = tables.coverage;
+      this.views = tables.globalReads();
     }
 
     @StartBundle
@@ -134,7 +126,7 @@ public final class BuildFeatureVectors extends PTransform<PCollection<UpcomingPl
       DayTables.Day day = new DayTables.Grouped(c.element().getValue(), tags);
       for (UpcomingPlayerGameContext ctx : tags.context.in(c.element().getValue())) {
         vectorizer.emit(ctx,
-            () -> DayTables.inputs(ctx, day, views.get(c, window, coverage), player -> views.get(c, window, games).get(player)), out);
+            () -> views.inputs(ctx, day, c, window), out);
       }
     }
   }

@@ -9,11 +9,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import schemas.PlayerCompositeFactors;
 import schemas.UpcomingPlayerGameContext;
-import java.util.List;
-import java.util.Map;
-import org.apache.beam.sdk.values.PCollectionView;
-import schemas.PlayerGameSummary;
-import transforms.daily.SideInputCache;
 
 /**
  * {@code player_composite_factors}: each context row joined with the day's cache, shot profile and both teams'
@@ -37,14 +32,11 @@ public final class BuildPlayerCompositeFactors
 
   static final class FactorsFn extends DoFn<KV<String, CoGbkResult>, PlayerCompositeFactors> {
     private final DayTables.Tags tags;
-    private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;
-    private final PCollectionView<Map<String, List<String>>> coverage;
-    private final SideInputCache views = new SideInputCache();
+    private final DayTables.GlobalReads views;
 
     FactorsFn(DayTables.Tags tags, DayTables tables) {
       this.tags = tags;
-      this.games = tables.games;
-      this.coverage = tables.coverage;
+      this.views = tables.globalReads();
     }
 
     @StartBundle
@@ -56,7 +48,7 @@ public final class BuildPlayerCompositeFactors
     public void process(ProcessContext c, BoundedWindow window) {
       DayTables.Day day = new DayTables.Grouped(c.element().getValue(), tags);
       for (UpcomingPlayerGameContext ctx : tags.context.in(c.element().getValue())) {
-        c.output(DayTables.inputs(ctx, day, views.get(c, window, coverage), player -> views.get(c, window, games).get(player)).composite);
+        c.output(views.inputs(ctx, day, c, window).composite);
       }
     }
   }

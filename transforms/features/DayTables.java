@@ -93,6 +93,42 @@ final class DayTables {
     return List.of(games, coverage);
   }
 
+  /** A reader of the {@link #globalViews} for a DoFn's own use (the DoFn clears it in {@code @StartBundle}). */
+  GlobalReads globalReads() {
+    return new GlobalReads(games, coverage);
+  }
+
+  /**
+   * Every join's reading of the two global-window views, through one {@link SideInputCache}: the per-date join's DoFns
+   * and the per-date views' ({@link Views}) build a context row's inputs the same way.
+   */
+  static final class GlobalReads implements Serializable {
+    private final SideInputCache cached = new SideInputCache();
+    private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;
+    private final PCollectionView<Map<String, List<String>>> coverage;
+
+    private GlobalReads(
+        PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games, PCollectionView<Map<String, List<String>>> coverage) {
+      this.games = games;
+      this.coverage = coverage;
+    }
+
+    /** Forgets what was read: a reused DoFn instance must not serve a view read in an earlier bundle. */
+    void clear() {
+      cached.clear();
+    }
+
+    <T> T get(DoFn<?, ?>.ProcessContext c, BoundedWindow window, PCollectionView<T> view) {
+      return cached.get(c, window, view);
+    }
+
+    /** {@link DayTables#inputs} of {@code ctx} with {@code day}'s rows and the window's global views. */
+    FeatureContract.Inputs inputs(
+        UpcomingPlayerGameContext ctx, Day day, DoFn<?, ?>.ProcessContext c, BoundedWindow window) {
+      return DayTables.inputs(ctx, day, get(c, window, coverage), player -> get(c, window, games).get(player));
+    }
+  }
+
   /** One (player, D)'s rows of the day: the first row of his key, or of a team (null: none). */
   interface Day {
     @Nullable PlayerDailyCache cache(String player);
@@ -212,36 +248,32 @@ final class DayTables {
         PlayerDay.view("DayShotZones", zones, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup())),
         PlayerDay.view("DayTeamRows", teams, TeamDefenseZoneAnalysis::getTeamAbbr),
         composite == null ? null : PlayerDay.view("DayComposite", composite, r -> PlayerKeys.of(r.getPlayerId(), r.getPlayerLookup())),
-        games, coverage);
+        globalReads());
   }
 
   /** The day's tables as views, read through a {@link SideInputCache} (its owner clears it in {@code @StartBundle}). */
   static final class Views implements Serializable {
-    private final SideInputCache cached = new SideInputCache();
+    private final GlobalReads cached;
     private final PCollectionView<Map<String, Iterable<PlayerDailyCache>>> cache;
     private final PCollectionView<Map<String, Iterable<PlayerShotZoneAnalysis>>> zones;
     private final PCollectionView<Map<String, Iterable<TeamDefenseZoneAnalysis>>> teams;
     private final @Nullable PCollectionView<Map<String, Iterable<PlayerCompositeFactors>>> composite;
-    private final PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games;
-    private final PCollectionView<Map<String, List<String>>> coverage;
 
     private Views(
         PCollectionView<Map<String, Iterable<PlayerDailyCache>>> cache,
         PCollectionView<Map<String, Iterable<PlayerShotZoneAnalysis>>> zones,
         PCollectionView<Map<String, Iterable<TeamDefenseZoneAnalysis>>> teams,
         @Nullable PCollectionView<Map<String, Iterable<PlayerCompositeFactors>>> composite,
-        PCollectionView<Map<String, Iterable<PlayerGameSummary>>> games,
-        PCollectionView<Map<String, List<String>>> coverage) {
+        GlobalReads global) {
       this.cache = cache;
       this.zones = zones;
       this.teams = teams;
       this.composite = composite;
-      this.games = games;
-      this.coverage = coverage;
+      this.cached = global;
     }
 
     List<PCollectionView<?>> all() {
-      List<PCollectionView<?>> all = new ArrayList<>(List.of(cache, zones, teams, games, coverage));
+      List<PCollectionView<?>> all = new ArrayList<>(List.of(cache, zones, teams, cached.games, cached.coverage));
       if (composite != null) {
         all.add(composite);
       }
@@ -271,7 +303,7 @@ final class DayTables {
           return composite == null ? null : PlayerDay.first(cached.get(c, window, composite).get(player));
         }
       };
-      return DayTables.inputs(c.element(), day, cached.get(c, window, coverage), player -> cached.get(c, window, games).get(player));
+      return cached.inputs(c.element(), day, c, window);
     }
   }
 }
