@@ -2,14 +2,9 @@ package transforms.features;
 
 import transforms.games.History;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TimestampedValue;
 import schemas.PlayerDailyCache;
 import schemas.PlayerGameSummary;
-import schemas.SchemaCoders;
 import schemas.UpcomingPlayerGameContext;
 import schemas.vocabulary.PlayerKeys;
 
@@ -32,18 +27,9 @@ public final class BuildPlayerDailyCache
 
   @Override
   public PCollection<PlayerDailyCache> expand(PCollection<UpcomingPlayerGameContext> context) {
-    EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows = SeasonPass.contextRows();
-    EncodedRows<PlayerGameSummary> games = EncodedRows.of(SchemaCoders.of(PlayerGameSummary.class));
-    PCollection<PlayerDailyCache> cache =
-        KeyedPCollectionTuple.of(rows.tag, SeasonPass.context("Context", context, rows))
-            .and(games.tag, SeasonPass.history("Games", history.games, games, PlayerGameSummary::getSeason))
-            .apply("SeasonsWithGames", CoGroupByKey.create())
-            .apply(
-                "AsOfDailyCache",
-                ParDo.of(new SeasonPass.PlayerFn<PlayerGameSummary, PlayerDailyCache>(
-                    rows, games, g -> PlayerKeys.of(g.getPlayerId(), g.getPlayerLookup()), PlayerGameSummary::getGameDate,
-                    AsOf::dailyCache)))
-            .setCoder(SchemaCoders.of(PlayerDailyCache.class)); // the generic DoFn hides its output type
-    return SeasonPass.daily("DailyCacheDaily", cache);
+    return SeasonPass.perPlayer(
+        context, "Games", history.games, PlayerGameSummary.class, PlayerGameSummary::getSeason,
+        g -> PlayerKeys.of(g.getPlayerId(), g.getPlayerLookup()), PlayerGameSummary::getGameDate,
+        "DailyCache", AsOf::dailyCache, PlayerDailyCache.class);
   }
 }

@@ -13,6 +13,8 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableBiFunction;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -84,6 +86,27 @@ final class SeasonPass {
   static <T> PCollection<KV<String, byte[]>> history(
       String name, PCollection<T> table, EncodedRows<T> rows, SerializableFunction<T, String> seasonOf) {
     return rows.keyed("Key" + name + "BySeason", table, seasonOf).apply(name + "InSeasonWindow", global());
+  }
+
+  /**
+   * A whole per-player pass: the context and the history table {@code historyName} grouped by season
+   * ({@code SeasonsWith<historyName>}), {@link PlayerFn} over each season ({@code AsOf<pass>}), and the rows back in
+   * their daily windows ({@code <pass>Daily}).
+   */
+  static <H, O> PCollection<O> perPlayer(
+      PCollection<UpcomingPlayerGameContext> context, String historyName, PCollection<H> history, Class<H> historyType,
+      SerializableFunction<H, String> seasonOf, SerializableFunction<H, String> playerOf,
+      SerializableFunction<H, String> dateOf, String pass,
+      SerializableBiFunction<UpcomingPlayerGameContext, Iterable<H>, O> asOf, Class<O> outType) {
+    EncodedRows<TimestampedValue<UpcomingPlayerGameContext>> rows = contextRows();
+    EncodedRows<H> historyRows = EncodedRows.of(SchemaCoders.of(historyType));
+    PCollection<O> out =
+        KeyedPCollectionTuple.of(rows.tag, context("Context", context, rows))
+            .and(historyRows.tag, history(historyName, history, historyRows, seasonOf))
+            .apply("SeasonsWith" + historyName, CoGroupByKey.create())
+            .apply("AsOf" + pass, ParDo.of(new PlayerFn<>(rows, historyRows, playerOf, dateOf, asOf)))
+            .setCoder(SchemaCoders.of(outType)); // the generic DoFn hides its output type
+    return daily(pass + "Daily", out);
   }
 
   /** A pass's output back in its context row's daily window, grouped downstream by the window's end as usual. */
